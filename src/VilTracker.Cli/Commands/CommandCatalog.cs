@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace VilTracker.Cli.Commands;
+
+/// <summary>Every top-level verb of <c>viltrack</c>, in the order <c>--help</c> lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}

@@ -50,7 +50,7 @@ public static class CurvePlotter
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        plot.Axes.SetLimits(0, xMax, 0, 1);
+        plot.Axes.SetLimits(0, xMax, 0, 1.05);
         plot.ShowLegend(legendPosition);
         AtomicFile.WriteAllBytes(path, plot.GetImageBytes(Width, Height, ImageFormat.Png));
     }

@@ -94,7 +94,7 @@ public sealed class Got10kEvaluator : IProtocolEvaluator
         var normPrecision = MeanCurve(normErrors, ThresholdSets.Got10kCenterNormalized, strictlyAbove: false);
         return new SequenceMetrics(sequence.Name, kind, anno.Count, counted.Length, success, precision, normPrecision,
             Auc: success.Mean(), Precision: precision[20], NormPrecision: normPrecision.Mean(),
-            Op50: success[10], Op75: success[15], AverageOverlap: ious.Average(), FrameIous: ious);
+            Op50: success[10], Op75: success[15], AverageOverlap: NumpyReduction.Mean(ious), FrameIous: ious);
     }
 
     private static SequenceMetrics EvaluateGot10k(Sequence sequence, IReadOnlyList<IReadOnlyList<Box>> runs, ImageSize? imageSize)
@@ -135,7 +135,7 @@ public sealed class Got10kEvaluator : IProtocolEvaluator
 
     /// <summary>The toolkit's <c>_evaluate</c>: AO, SR at 0.5 (and 0.75, by analogy) and the 101-point curve.</summary>
     private static (double Ao, double Sr50, double Sr75, MetricCurve Curve) Got10kScores(double[] ious) =>
-        (ious.Average(), ious.Count(v => v > 0.5) / (double)ious.Length, ious.Count(v => v > 0.75) / (double)ious.Length,
+        (NumpyReduction.Mean(ious), ious.Count(v => v > 0.5) / (double)ious.Length, ious.Count(v => v > 0.75) / (double)ious.Length,
          MeanCurve(ious, ThresholdSets.Got10kDatasetOverlap, strictlyAbove: true));
 
     /// <summary><c>np.mean(np.greater(err, thr), axis=0)</c> (or <c>less_equal</c>).</summary>

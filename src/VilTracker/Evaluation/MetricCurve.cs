@@ -7,13 +7,16 @@ namespace VilTracker.Evaluation;
 /// <param name="Values">Fraction of frames at each threshold, same length as <paramref name="Thresholds"/>.</param>
 public sealed record MetricCurve(IReadOnlyList<double> Thresholds, IReadOnlyList<double> Values)
 {
-    /// <summary>Mean of <see cref="Values"/> (the area-under-curve score the toolkits report for success curves).</summary>
-    public double Mean() => Values.Average();
+    /// <summary>Mean of <see cref="Values"/> as <c>np.mean</c> computes it (the area-under-curve score of success curves).</summary>
+    public double Mean() => NumpyReduction.Mean(Values);
 
     /// <summary>The curve value at <paramref name="index"/>.</summary>
     public double this[int index] => Values[index];
 
-    /// <summary>Element-wise mean of curves that share their thresholds (the toolkits' average over sequences).</summary>
+    /// <summary>
+    /// Element-wise mean of curves that share their thresholds (the toolkits' average over sequences; like
+    /// <c>np.mean(curves, axis=0)</c> the sequences are added one after another, then divided by their count).
+    /// </summary>
     /// <exception cref="ArgumentException">No curves, or thresholds that differ.</exception>
     public static MetricCurve Average(IReadOnlyList<MetricCurve> curves)
     {

@@ -9,7 +9,7 @@ namespace VilTracker.Evaluation;
 /// &gt; 0 (else -1), strict <c>iou &gt; thr</c>, divided by the full length. Precision / normalised precision:
 /// distance only where the (normalised) GT centre has both coordinates &gt; 0, else -1 (so invalid frames count as
 /// correct), inclusive <c>dist &lt;= thr</c>. LaSOT: frames whose target is not visible are dropped but the
-/// denominator stays the full length. Aggregate: AUC = mean over videos of the per-video mean of the 21-point curve;
+/// denominator stays the full length. Aggregate: AUC = <c>np.mean</c> over all videos' 21-point curves together;
 /// precision / normalised precision = mean curve at index 20. OP50 / OP75 (not printed by pysot) are the mean
 /// success curve at IoU 0.50 / 0.75.
 /// </summary>
@@ -69,7 +69,7 @@ public sealed class PysotEvaluator : IProtocolEvaluator
             sequence.Name, kind, nFrame, nFrame, success, precision, normPrecision,
             Auc: success.Mean(), Precision: precision[20], NormPrecision: normPrecision[20],
             Op50: success[10], Op75: success[15],
-            AverageOverlap: validIous.Length > 0 ? validIous.Average() : double.NaN,
+            AverageOverlap: NumpyReduction.Mean(validIous),
             FrameIous: iou);
     }
 
@@ -82,7 +82,7 @@ public sealed class PysotEvaluator : IProtocolEvaluator
         var normPrecision = MetricCurve.Average(sequences.Select(s => s.NormPrecisionCurve!).ToList());
         return new TrackerMetrics(
             tracker, Protocol, sequences, success, precision, normPrecision,
-            Auc: sequences.Average(s => s.Auc), Precision: precision[20], NormPrecision: normPrecision[20],
+            Auc: NumpyReduction.Mean(sequences.SelectMany(s => s.SuccessCurve.Values).ToArray()), Precision: precision[20], NormPrecision: normPrecision[20],
             Op50: success[10], Op75: success[15],
             Timing: FrameTiming.Sum(sequences.Select(s => s.Timing)));
     }

@@ -73,7 +73,7 @@ public sealed class PytrackingEvaluator : IProtocolEvaluator
             sequence.Name, kind, n, n, success, precision, normPrecision,
             Auc: success.Mean(), Precision: precision[20], NormPrecision: normPrecision[20],
             Op50: success[Op50Index], Op75: success[Op75Index],
-            AverageOverlap: validIous.Length > 0 ? validIous.Average() : double.NaN,
+            AverageOverlap: NumpyReduction.Mean(validIous),
             FrameIous: iou);
     }
 

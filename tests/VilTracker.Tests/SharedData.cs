@@ -1,0 +1,22 @@
+namespace VilTracker.Tests;
+
+/// <summary>Locates the repository root and the read-only <c>../shared</c> folder beside it.</summary>
+internal static class SharedData
+{
+    /// <summary>The folder holding <c>VilTracker.slnx</c>.</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    /// <summary>The shared reference folder (<c>../shared</c> from the repository root).</summary>
+    public static string Root => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+
+    /// <summary>A path below the shared folder.</summary>
+    public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "VilTracker.slnx")))
+                return dir.FullName;
+        throw new DirectoryNotFoundException($"No VilTracker.slnx above {AppContext.BaseDirectory}.");
+    }
+}

@@ -1,28 +1,36 @@
 namespace VilTracker.Tests;
 
-/// <summary>
-/// Locates the read-only reference folder <c>../shared</c>: walks up from the test binaries to the folder holding
-/// <c>VilTracker.slnx</c>, then takes the nearest <c>shared</c> folder beside it or beside one of its parents
-/// (a git worktree such as <c>/work/wt/name</c> sits one level deeper than <c>/work/main</c>).
-/// </summary>
+/// <summary>Locates the repository root and the read-only <c>../shared</c> folder beside it.</summary>
 internal static class SharedData
 {
-    /// <summary>Absolute path of the shared folder.</summary>
-    public static string Root { get; } = FindRoot();
+    /// <summary>The folder holding <c>VilTracker.slnx</c>.</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
 
-    /// <summary>A path inside the shared folder.</summary>
-    public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
+    /// <summary>
+    /// The shared reference folder: <c>../shared</c> from the repository root, or for a git worktree nested deeper
+    /// (e.g. <c>/work/wt/name</c>) the nearest <c>shared</c> folder beside one of the root's ancestors.
+    /// </summary>
+    public static string Root { get; } = FindShared();
 
-    private static string FindRoot()
+    /// <summary>A path below the shared folder.</summary>
+    public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    private static string FindRepoRoot()
     {
-        var repo = new DirectoryInfo(AppContext.BaseDirectory);
-        while (repo is not null && !File.Exists(System.IO.Path.Combine(repo.FullName, "VilTracker.slnx"))) repo = repo.Parent;
-        if (repo is null) throw new DirectoryNotFoundException("VilTracker.slnx not found above " + AppContext.BaseDirectory);
-        for (var dir = repo.Parent; dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "VilTracker.slnx")))
+                return dir.FullName;
+        throw new DirectoryNotFoundException($"No VilTracker.slnx above {AppContext.BaseDirectory}.");
+    }
+
+    private static string FindShared()
+    {
+        for (var up = new DirectoryInfo(RepoRoot).Parent; up is not null; up = up.Parent)
         {
-            string candidate = System.IO.Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(candidate)) return candidate;
+            var candidate = Path.Combine(up.FullName, "shared");
+            if (Directory.Exists(candidate))
+                return candidate;
         }
-        throw new DirectoryNotFoundException($"No 'shared' folder beside {repo.FullName} or its parents.");
+        throw new DirectoryNotFoundException($"No 'shared' folder beside {RepoRoot} or its ancestors.");
     }
 }

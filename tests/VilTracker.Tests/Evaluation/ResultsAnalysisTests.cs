@@ -16,7 +16,7 @@ public sealed class ResultsAnalysisTests : IDisposable
     /// <summary>Real sequences (comma-separated integer boxes, no NaN rows in this set).</summary>
     private static List<Sequence> RealUav() => UavNames.Select(name =>
     {
-        string folder = SharedData.Path("data", "sot-dev", name);
+        string folder = SharedData.PathOf("data", "sot-dev", name);
         var gt = RawResultFile.ReadBoxes(Path.Combine(folder, "groundtruth.txt"));
         var frames = Directory.GetFiles(Path.Combine(folder, "img"), "*.jpg").Order().ToList();
         return new Sequence(name, "uav123", frames, gt);

@@ -7,8 +7,12 @@ public static class FrameFiles
     public static IReadOnlySet<string> ImageExtensions { get; } =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".bmp" };
 
-    /// <summary>True when <paramref name="path"/> has an image extension.</summary>
-    public static bool IsImage(string path) => ImageExtensions.Contains(Path.GetExtension(path));
+    /// <summary>
+    /// True when <paramref name="path"/> has an image extension and is not a hidden file (names starting with
+    /// <c>.</c>, such as the <c>._000001.jpg</c> metadata files macOS leaves in archives).
+    /// </summary>
+    public static bool IsImage(string path) =>
+        ImageExtensions.Contains(Path.GetExtension(path)) && !Path.GetFileName(path).StartsWith('.');
 
     /// <summary>Full paths of the image files directly inside <paramref name="folder"/>, naturally sorted.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>

@@ -86,10 +86,12 @@ public class GenericFolderDatasetTests
     }
 
     [Fact]
-    public void FramesAreSortedNaturallyAndMayLieBesideTheGroundTruth()
+    public void FramesAreSortedNaturallySkipHiddenFilesAndMayLieBesideTheGroundTruth()
     {
         using var temp = new TempFolder();
         temp.WriteFrames("seqA", 1, 12, i => $"{i}.png");
+        temp.WriteText("seqA/._1.png", "macOS metadata, not a frame");
+        temp.WriteText("seqA/notes.txt", "not a frame");
         temp.WriteText("seqA/groundtruth.txt", TempFolder.Boxes(12, separator: " "));
         var sequence = new GenericFolderDataset(temp.Path).Load("seqA");
         Assert.Equal(Enumerable.Range(1, 12).Select(i => $"{i}.png"), sequence.FramePaths.Select(Path.GetFileName));

@@ -1,32 +1,36 @@
 namespace VilTracker.Tests;
 
-/// <summary>Locates the read-only shared reference folder (<c>../shared</c> next to the repository root).</summary>
-public static class SharedData
+/// <summary>Locates the repository root and the read-only <c>../shared</c> folder beside it.</summary>
+internal static class SharedData
 {
+    /// <summary>The folder holding <c>VilTracker.slnx</c>.</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
+
     /// <summary>
-    /// Full path of the shared folder: <c>../shared</c> beside the repository root (found by walking up from the test
-    /// binaries to <c>VilTracker.slnx</c>); for a git worktree nested deeper (e.g. <c>/work/wt/name</c>) the nearest
-    /// <c>shared</c> folder beside one of the root's ancestors.
+    /// The shared reference folder: <c>../shared</c> from the repository root, or for a git worktree nested deeper
+    /// (e.g. <c>/work/wt/name</c>) the nearest <c>shared</c> folder beside one of the root's ancestors.
     /// </summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = FindShared();
 
-    /// <summary>Full path of <paramref name="relative"/> inside the shared folder.</summary>
-    public static string PathOf(string relative) => Path.Combine(Root, relative);
+    /// <summary>A path below the shared folder.</summary>
+    public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
 
-    private static string FindRoot()
+    private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "VilTracker.slnx")))
+                return dir.FullName;
+        throw new DirectoryNotFoundException($"No VilTracker.slnx above {AppContext.BaseDirectory}.");
+    }
+
+    private static string FindShared()
+    {
+        for (var up = new DirectoryInfo(RepoRoot).Parent; up is not null; up = up.Parent)
         {
-            if (!File.Exists(Path.Combine(dir.FullName, "VilTracker.slnx")))
-                continue;
-            for (var up = dir.Parent; up is not null; up = up.Parent)
-            {
-                string candidate = Path.Combine(up.FullName, "shared");
-                if (Directory.Exists(candidate))
-                    return candidate;
-            }
-            throw new DirectoryNotFoundException($"No 'shared' folder beside {dir.FullName} or its ancestors.");
+            var candidate = Path.Combine(up.FullName, "shared");
+            if (Directory.Exists(candidate))
+                return candidate;
         }
-        throw new DirectoryNotFoundException($"No VilTracker.slnx above {AppContext.BaseDirectory}; cannot locate ../shared.");
+        throw new DirectoryNotFoundException($"No 'shared' folder beside {RepoRoot} or its ancestors.");
     }
 }

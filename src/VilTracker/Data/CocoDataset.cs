@@ -56,9 +56,12 @@ public sealed class CocoDataset : SequenceDataset
     }
 
     /// <inheritdoc />
+    /// <exception cref="FileNotFoundException">The annotation's image file is missing.</exception>
     protected override Sequence LoadKnown(string name)
     {
         var (image, box) = entries[name];
+        if (!File.Exists(image))
+            throw new FileNotFoundException($"COCO sequence '{name}': its image {image} (listed in {Root}) is missing.", image);
         return new Sequence(name, Name, Enumerable.Repeat(image, FrameCount).ToArray(), Enumerable.Repeat(box, FrameCount).ToArray());
     }
 

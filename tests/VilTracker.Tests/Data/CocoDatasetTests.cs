@@ -72,4 +72,16 @@ public class CocoDatasetTests
         var error = Assert.Throws<InvalidDataException>(() => DatasetFormats.Open(temp.Path));
         Assert.Contains("instances_val2017.json", error.Message);
     }
+
+    [Fact]
+    public void MissingImageFileIsNamedWhenLoading()
+    {
+        using var temp = MakeTree();
+        File.Delete(Path.Combine(temp.Path, "val2017", "000000000002.jpg"));
+        var dataset = DatasetFormats.Open(temp.Path);
+        Assert.Equal(2, dataset.Load("coco_10").FramePaths.Count);
+        var error = Assert.Throws<FileNotFoundException>(() => dataset.Load("coco_13"));
+        Assert.Contains("000000000002.jpg", error.Message);
+        Assert.Contains("'coco_13'", error.Message);
+    }
 }

@@ -84,4 +84,20 @@ public class Uav123DatasetTests
         Assert.Equal("uav123", DatasetFormats.Detect(temp.Path));
         Assert.IsType<Uav123Dataset>(DatasetFormats.Open(temp.Path));
     }
+
+    [Fact]
+    public void OtherSubsetsAreChosenByNameAndAmbiguityIsAnError()
+    {
+        using var temp = new TempFolder();
+        temp.WriteFrames("data_seq/UAV123_10fps/car7", 1, 3, i => $"{i:D6}.jpg");
+        temp.WriteText("anno/UAV123_10fps/car7.txt", TempFolder.Boxes(3));
+        temp.WriteText("anno/UAV20L/car9.txt", TempFolder.Boxes(2));
+
+        var error = Assert.Throws<InvalidDataException>(() => new Uav123Dataset(temp.Path));
+        Assert.Contains("2 subsets", error.Message);
+
+        var tenFps = new Uav123Dataset(temp.Path, subset: "UAV123_10fps");
+        Assert.Equal(["car7"], tenFps.SequenceNames);
+        Assert.Contains(Path.Combine("UAV123_10fps", "car7"), tenFps.Load("car7").FramePaths[0]);
+    }
 }

@@ -7,7 +7,8 @@ namespace VilTracker.Evaluation;
 /// pytracking / OSTrack analysis (<c>calc_seq_err_robust</c>, <c>extract_results</c>, <c>print_results</c>; spec B4).
 /// Per sequence: NaN or negative-size predictions are errors; zero-size predictions are replaced by the previous
 /// frame's box; lengths are truncated / zero-padded (LaSOT: a short result is an error); frame 1 is forced to the
-/// ground truth; invalid frames (no positive GT size, or not visible) get IoU -1 and centre error +Inf (UAV: -1,
+/// ground truth; invalid frames (no positive GT size, or on LaSOT not visible: pytracking's other dataset
+/// loaders give no visibility) get IoU -1 and centre error +Inf (UAV: -1,
 /// i.e. counted correct) and normalised error -1 (LaSOT: +Inf for not-visible frames); every curve divides by the
 /// full ground-truth length. Curve values are stored as float32, as the toolkit stores them.
 /// Aggregate: curves averaged over sequences; AUC = mean of the 21-point success curve; OP50/OP75 at IoU 0.50/0.75;
@@ -29,7 +30,8 @@ public sealed class PytrackingEvaluator : IProtocolEvaluator
         var anno = sequence.GroundTruth;
         int n = anno.Count;
         if (n == 0) throw new InvalidDataException($"Sequence '{sequence.Name}' has no ground-truth frames (pytracking: 'Seq length zero').");
-        var visible = sequence.TargetVisible;
+        // Of pytracking's dataset loaders only LaSOT passes target_visible; elsewhere visibility flags are not used.
+        var visible = kind == BenchmarkKind.Lasot ? sequence.TargetVisible : null;
         if (visible is not null && visible.Count != n)
             throw new InvalidDataException(
                 $"Sequence '{sequence.Name}': {visible.Count} visibility flags for {n} ground-truth frames; they must match.");

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using VilTracker.Geometry;
 
 namespace VilTracker.Evaluation;
 
@@ -52,6 +54,39 @@ public static partial class RawResultLayout
             Got10kTimePath(trackerFolder, sequence),
         ];
         return candidates.FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>
+    /// Writes a sequence's result in the flat layout: <c>{seq}.txt</c> and, when given, <c>{seq}_time.txt</c>
+    /// (pytracking's layout, also read by pysot and got10k's OTB-style experiments). Files are written atomically.
+    /// </summary>
+    public static void WriteFlat(string trackerFolder, string sequence, IReadOnlyList<Box> boxes, IReadOnlyList<double>? secondsPerFrame = null)
+    {
+        RawResultFile.WriteBoxes(FlatResultPath(trackerFolder, sequence), boxes);
+        if (secondsPerFrame is not null) RawResultFile.WriteTimes(FlatTimePath(trackerFolder, sequence), secondsPerFrame);
+    }
+
+    /// <summary>
+    /// Writes run <paramref name="run"/> (from 1) in the GOT-10k layout as the got10k toolkit's <c>_record</c> does:
+    /// boxes to <c>{seq}/{seq}_{run:000}.txt</c>; times as a new comma-separated column of <c>{seq}/{seq}_time.txt</c>
+    /// (the file is started afresh for run 1). Files are written atomically.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The existing time file has a different number of frames.</exception>
+    public static void WriteGot10kRun(string trackerFolder, string sequence, int run, IReadOnlyList<Box> boxes, IReadOnlyList<double> secondsPerFrame)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(run, 1);
+        string timePath = Got10kTimePath(trackerFolder, sequence);
+        var rows = secondsPerFrame.Select(t => t.ToString("R", CultureInfo.InvariantCulture)).ToArray();
+        if (run > 1 && File.Exists(timePath))
+        {
+            var existing = File.ReadAllLines(timePath).Where(l => !string.IsNullOrWhiteSpace(l)).ToArray();
+            if (existing.Length != rows.Length)
+                throw new InvalidDataException(
+                    $"{timePath}: holds {existing.Length} frames but run {run} has {rows.Length}; every run must time every frame.");
+            rows = existing.Zip(rows, (before, added) => before.TrimEnd() + "," + added).ToArray();
+        }
+        RawResultFile.WriteBoxes(Got10kResultPath(trackerFolder, sequence, run), boxes);
+        AtomicFile.WriteAllText(timePath, string.Concat(rows.Select(r => r + "\n")));
     }
 
     [GeneratedRegex(@"^[0-9].*\.txt$")]

@@ -61,14 +61,19 @@ public sealed class RawResultFileTests : IDisposable
     public void LayoutFindsFlatAndGot10kRunFiles()
     {
         string tracker = Path.Combine(_dir, "trk");
-        RawResultFile.WriteBoxes(RawResultLayout.Got10kResultPath(tracker, "GOT-10k_Val_000001", 2), [new Box(1, 1, 1, 1)]);
-        RawResultFile.WriteBoxes(RawResultLayout.Got10kResultPath(tracker, "GOT-10k_Val_000001", 1), [new Box(1, 1, 1, 1)]);
-        RawResultFile.WriteTimes(RawResultLayout.Got10kTimePath(tracker, "GOT-10k_Val_000001"), [0.5]);
+        RawResultLayout.WriteGot10kRun(tracker, "GOT-10k_Val_000001", 1, [new Box(1, 1, 1, 1), new Box(2, 2, 2, 2)], [0.5, 0.25]);
+        RawResultLayout.WriteGot10kRun(tracker, "GOT-10k_Val_000001", 2, [new Box(1, 1, 1, 1), new Box(3, 3, 3, 3)], [0.125, 1]);
+        // got10k appends one column per run to {seq}/{seq}_time.txt
+        Assert.Equal(["0.5,0.125", "0.25,1"], File.ReadAllLines(RawResultLayout.Got10kTimePath(tracker, "GOT-10k_Val_000001")));
+        Assert.Equal([0.5, 0.125, 0.25, 1], RawResultFile.ReadTimes(RawResultLayout.Got10kTimePath(tracker, "GOT-10k_Val_000001")));
+        Assert.Throws<InvalidDataException>(() =>
+            RawResultLayout.WriteGot10kRun(tracker, "GOT-10k_Val_000001", 3, [new Box(1, 1, 1, 1)], [0.5]));
         var runs = RawResultLayout.FindRunFiles(tracker, "GOT-10k_Val_000001");
         Assert.Equal(["GOT-10k_Val_000001_001.txt", "GOT-10k_Val_000001_002.txt"], runs.Select(Path.GetFileName));
         Assert.EndsWith(Path.Combine("GOT-10k_Val_000001", "GOT-10k_Val_000001_time.txt"),
             RawResultLayout.FindTimeFile(tracker, "GOT-10k_Val_000001"));
-        RawResultFile.WriteBoxes(RawResultLayout.FlatResultPath(tracker, "boat1"), [new Box(1, 1, 1, 1)]);
+        RawResultLayout.WriteFlat(tracker, "boat1", [new Box(1, 1, 1, 1)], [0.1]);
+        Assert.Equal(RawResultLayout.FlatTimePath(tracker, "boat1"), RawResultLayout.FindTimeFile(tracker, "boat1"));
         Assert.Equal([RawResultLayout.FlatResultPath(tracker, "boat1")], RawResultLayout.FindRunFiles(tracker, "boat1"));
         Assert.Empty(RawResultLayout.FindRunFiles(tracker, "person11"));
     }

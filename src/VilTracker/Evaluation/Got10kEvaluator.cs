@@ -71,7 +71,7 @@ public sealed class Got10kEvaluator : IProtocolEvaluator
 
         var frames = Enumerable.Range(0, length);
         if (kind is BenchmarkKind.Uav or BenchmarkKind.Lasot)
-            frames = frames.Where(i => !HasNaN(anno[i]));
+            frames = frames.Where(i => !ToolkitGeometry.HasNaN(anno[i]));
         var counted = frames.ToArray();
         if (counted.Length == 0)
             throw new InvalidDataException($"Sequence '{sequence.Name}': no frame has a non-NaN ground truth to evaluate.");
@@ -153,6 +153,4 @@ public sealed class Got10kEvaluator : IProtocolEvaluator
     }
 
     private static double NumpyMaximum(double a, double b) => double.IsNaN(b) ? b : Math.Max(a, b);
-
-    private static bool HasNaN(Box b) => double.IsNaN(b.X) || double.IsNaN(b.Y) || double.IsNaN(b.W) || double.IsNaN(b.H);
 }

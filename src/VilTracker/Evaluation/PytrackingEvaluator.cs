@@ -102,7 +102,7 @@ public sealed class PytrackingEvaluator : IProtocolEvaluator
         for (int i = 0; i < raw.Count; i++)
         {
             Box b = raw[i];
-            if (double.IsNaN(b.X) || double.IsNaN(b.Y) || double.IsNaN(b.W) || double.IsNaN(b.H) || b.W < 0 || b.H < 0)
+            if (ToolkitGeometry.HasNaN(b) || b.W < 0 || b.H < 0)
                 throw new InvalidDataException(
                     $"Sequence '{sequence.Name}', frame {i + 1}: predicted box {b} is NaN or has a negative size; " +
                     "pytracking rejects such results ('Invalid results'). Fix the tracker output or use --protocol pysot.");
@@ -110,7 +110,7 @@ public sealed class PytrackingEvaluator : IProtocolEvaluator
         if (kind != BenchmarkKind.Uav)
         {
             for (int i = 0; i < anno.Count; i++)
-                if (HasNaN(anno[i]))
+                if (ToolkitGeometry.HasNaN(anno[i]))
                     throw new InvalidDataException(
                         $"Sequence '{sequence.Name}', frame {i + 1}: the ground truth is NaN; pytracking accepts NaN " +
                         $"annotations only for UAV datasets (dataset is '{sequence.Dataset}').");
@@ -118,7 +118,7 @@ public sealed class PytrackingEvaluator : IProtocolEvaluator
 
         var pred = raw.ToArray();
         for (int i = 1; i < pred.Length && i < anno.Count; i++)
-            if ((pred[i].W == 0 || pred[i].H == 0) && !HasNaN(anno[i]))
+            if ((pred[i].W == 0 || pred[i].H == 0) && !ToolkitGeometry.HasNaN(anno[i]))
                 pred[i] = pred[i - 1];
 
         if (pred.Length != anno.Count)
@@ -135,8 +135,6 @@ public sealed class PytrackingEvaluator : IProtocolEvaluator
         pred[0] = anno[0];
         return pred;
     }
-
-    private static bool HasNaN(Box b) => double.IsNaN(b.X) || double.IsNaN(b.Y) || double.IsNaN(b.W) || double.IsNaN(b.H);
 
     /// <summary><c>(err &gt; thr).sum().float() / seq_length</c> (or <c>&lt;=</c>), kept as the float32 the toolkit stores.</summary>
     private static MetricCurve Curve(double[] errors, IReadOnlyList<double> thresholds, int seqLength, bool strictlyAbove)

@@ -82,6 +82,9 @@ public static class ToolkitGeometry
         return intersection / union;
     }
 
+    /// <summary>True when any of x, y, w, h is NaN (the toolkits' <c>isnan(row).any()</c>).</summary>
+    public static bool HasNaN(Box b) => double.IsNaN(b.X) || double.IsNaN(b.Y) || double.IsNaN(b.W) || double.IsNaN(b.H);
+
     /// <summary><c>np.clip(v, lo, hi)</c> for scalars: NaN stays NaN, else <c>min(max(v, lo), hi)</c>.</summary>
     public static double NumpyClip(double v, double lo, double hi) => double.IsNaN(v) ? v : Math.Min(Math.Max(v, lo), hi);
 

@@ -7,10 +7,10 @@ namespace VilTracker.Evaluation;
 /// pytracking / OSTrack analysis (<c>calc_seq_err_robust</c>, <c>extract_results</c>, <c>print_results</c>; spec B4).
 /// Per sequence: NaN or negative-size predictions are errors; zero-size predictions are replaced by the previous
 /// frame's box; lengths are truncated / zero-padded (LaSOT: a short result is an error); frame 1 is forced to the
-/// ground truth; invalid frames (no positive GT size, or on LaSOT not visible: pytracking's other dataset
-/// loaders give no visibility) get IoU -1 and centre error +Inf (UAV: -1,
-/// i.e. counted correct) and normalised error -1 (LaSOT: +Inf for not-visible frames); every curve divides by the
-/// full ground-truth length. Curve values are stored as float32, as the toolkit stores them.
+/// ground truth. Invalid frames (GT without positive size; on LaSOT also frames not visible, the only dataset whose
+/// pytracking loader gives visibility) get IoU -1 and centre error +Inf (UAV: -1, i.e. counted correct) and
+/// normalised error -1 (counted correct; LaSOT: +Inf for frames not visible). Every curve divides by the full
+/// ground-truth length, and its values are stored as float32, as the toolkit stores them.
 /// Aggregate: curves averaged over sequences; AUC = mean of the 21-point success curve; OP50/OP75 at IoU 0.50/0.75;
 /// precision and normalised precision at index 20 (20 px, 0.20). Aggregation is done in float64 over the float32
 /// per-sequence values (torch reduces in float32, which can differ in the 7th significant digit).

@@ -31,10 +31,10 @@ public sealed class Dtb70Dataset : SequenceDataset
         RequireFolder(root, DatasetFormats.Dtb70);
         var names = SortedSubfolders(root)
             .Where(f => File.Exists(Path.Combine(f, GroundTruthFileName)))
-            .Select(Path.GetFileName)
+            .Select(f => Path.GetFileName(f))
             .ToArray();
         return names.Length > 0
-            ? names!
+            ? names
             : throw new InvalidDataException($"No DTB70 sequence in {root}: expected sub-folders with img/ and {GroundTruthFileName}.");
     }
 }

@@ -52,10 +52,10 @@ public sealed class GenericFolderDataset : SequenceDataset
         RequireFolder(root, DatasetFormats.Generic);
         if (single)
             return [Path.GetFileName(Path.TrimEndingDirectorySeparator(root))];
-        var names = SortedSubfolders(root).Where(IsSequenceFolder).Select(Path.GetFileName).ToArray();
+        var names = SortedSubfolders(root).Where(IsSequenceFolder).Select(f => Path.GetFileName(f)).ToArray();
         if (names.Length == 0)
             throw new InvalidDataException(
                 $"No sequence in {root}: expected sub-folders each holding {GroundTruthFileName} and an img/ folder of frames (or a single such folder given directly).");
-        return names!;
+        return names;
     }
 }

@@ -66,13 +66,13 @@ public sealed class Got10kDataset : SequenceDataset
         string list = Path.Combine(split, "list.txt");
         var names = File.Exists(list)
             ? File.ReadAllLines(list).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray()
-            : Directory.EnumerateDirectories(split, FolderPrefix + "*").Select(Path.GetFileName).Order(NaturalComparer.Instance).ToArray()!;
+            : Directory.EnumerateDirectories(split, FolderPrefix + "*").Select(f => Path.GetFileName(f)).Order(NaturalComparer.Instance).ToArray();
         foreach (string name in names)
         {
-            string folder = Path.Combine(split, name!);
+            string folder = Path.Combine(split, name);
             if (!Directory.Exists(folder))
                 throw new DirectoryNotFoundException($"GOT-10k sequence '{name}' is listed in {list} but its folder {folder} is missing.");
-            yield return (name!, folder);
+            yield return (name, folder);
         }
     }
 }

@@ -44,10 +44,10 @@ public sealed class LasotDataset : SequenceDataset
         var names = SortedSubfolders(root)
             .SelectMany(SortedSubfolders)
             .Where(IsSequenceFolder)
-            .Select(Path.GetFileName)
+            .Select(f => Path.GetFileName(f))
             .ToArray();
         return names.Length > 0
-            ? names!
+            ? names
             : throw new InvalidDataException($"No LaSOT sequence in {root}: expected {{category}}/{{category}}-{{n}}/ folders with img/ and groundtruth.txt.");
     }
 }

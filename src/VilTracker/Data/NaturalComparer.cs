@@ -4,7 +4,7 @@ namespace VilTracker.Data;
 /// Orders strings the way people read them: runs of digits compare by numeric value, so
 /// <c>2.jpg</c> comes before <c>10.jpg</c>; other characters compare ordinally.
 /// </summary>
-public sealed class NaturalComparer : IComparer<string>
+public sealed class NaturalComparer : IComparer<string?>
 {
     /// <summary>The shared instance.</summary>
     public static NaturalComparer Instance { get; } = new();

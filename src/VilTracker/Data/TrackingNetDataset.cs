@@ -48,12 +48,12 @@ public sealed class TrackingNetDataset : SequenceDataset
         foreach (string chunk in chunkFolders)
         {
             var names = Directory.EnumerateFiles(Path.Combine(chunk, "anno"), "*.txt")
-                .Select(Path.GetFileNameWithoutExtension).Order(NaturalComparer.Instance);
-            foreach (string? name in names)
+                .Select(f => Path.GetFileNameWithoutExtension(f)).Order(NaturalComparer.Instance);
+            foreach (string name in names)
             {
-                if (!seen.TryAdd(name!, chunk))
-                    throw new InvalidDataException($"TrackingNet video '{name}' is annotated in both {seen[name!]} and {chunk}.");
-                found.Add((name!, chunk));
+                if (!seen.TryAdd(name, chunk))
+                    throw new InvalidDataException($"TrackingNet video '{name}' is annotated in both {seen[name]} and {chunk}.");
+                found.Add((name, chunk));
             }
         }
         return found.Count > 0

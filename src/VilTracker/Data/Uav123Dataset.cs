@@ -74,9 +74,9 @@ public sealed partial class Uav123Dataset : SequenceDataset
         RequireFolder(anno, DatasetFormats.Uav123);
         if (string.IsNullOrEmpty(subset))
         {
-            var candidates = Directory.EnumerateDirectories(anno).Select(Path.GetFileName).ToArray();
+            var candidates = Directory.EnumerateDirectories(anno).Select(f => Path.GetFileName(f)).ToArray();
             subset = candidates.Contains("UAV123") ? "UAV123"
-                : candidates.Length == 1 ? candidates[0]!
+                : candidates.Length == 1 ? candidates[0]
                 : throw new InvalidDataException($"{anno} holds {candidates.Length} subsets ({string.Join(", ", candidates)}); pass the one to open.");
         }
         string ownImages = Path.Combine(root, "data_seq", subset);
@@ -90,10 +90,10 @@ public sealed partial class Uav123Dataset : SequenceDataset
     {
         RequireFolder(folder, DatasetFormats.Uav123);
         var names = Directory.EnumerateFiles(folder, "*.txt")
-            .Select(Path.GetFileNameWithoutExtension)
+            .Select(f => Path.GetFileNameWithoutExtension(f))
             .Order(NaturalComparer.Instance)
             .ToArray();
-        return names.Length > 0 ? names! : throw new InvalidDataException($"No annotation (*.txt) in {folder}.");
+        return names.Length > 0 ? names : throw new InvalidDataException($"No annotation (*.txt) in {folder}.");
     }
 
     [GeneratedRegex(@"^(.+)_(\d+)$")]

@@ -28,9 +28,9 @@ public sealed class VisDroneDataset : SequenceDataset
         string annotations = Path.Combine(root, "annotations");
         RequireFolder(annotations, DatasetFormats.VisDrone);
         var names = Directory.EnumerateFiles(annotations, "*.txt")
-            .Select(Path.GetFileNameWithoutExtension)
+            .Select(f => Path.GetFileNameWithoutExtension(f))
             .Order(NaturalComparer.Instance)
             .ToArray();
-        return names.Length > 0 ? names! : throw new InvalidDataException($"No annotation (*.txt) in {annotations}.");
+        return names.Length > 0 ? names : throw new InvalidDataException($"No annotation (*.txt) in {annotations}.");
     }
 }

@@ -46,10 +46,10 @@ public sealed class VotDataset : SequenceDataset
         }
         var names = SortedSubfolders(root)
             .Where(f => File.Exists(Path.Combine(f, "groundtruth.txt")))
-            .Select(Path.GetFileName)
+            .Select(f => Path.GetFileName(f))
             .ToArray();
         return names.Length > 0
-            ? names!
+            ? names
             : throw new InvalidDataException($"No VOT sequence in {root}: expected sub-folders with groundtruth.txt and color/ (or the frames directly).");
     }
 }

@@ -40,11 +40,12 @@ public static class ThresholdSets
     }
 
     /// <summary>
-    /// <c>torch.arange(start, stop, step, dtype=torch.float64)</c> on an AVX2 CPU build (torch 1.13, the version
-    /// the spec was verified with): ATen fills blocks of 8 elements as two 4-lane vectors
-    /// <c>base + j * step</c> with <c>base = start + step * idx</c>, and the remaining tail with scalar
-    /// <c>start + step * idx</c>. For (0, 1.05, 0.05) this yields 0.6500000000000001 and 0.7500000000000001
-    /// where numpy has 0.65 and 0.75.
+    /// <c>torch.arange(start, stop, step, dtype=torch.float64)</c> on CPU (torch 1.13, the version the spec was
+    /// verified with): ATen's <c>vectorized_loop</c> fills blocks of 8 elements as two 4-lane vectors (a 32-byte
+    /// <c>Vectorized&lt;double&gt;</c>, as in the DEFAULT and AVX2 kernels) <c>base + j * step</c> with
+    /// <c>base = start + step * idx</c>, and the remaining tail with scalar <c>start + step * idx</c>.
+    /// For (0, 1.05, 0.05) this yields 0.6500000000000001 and 0.7500000000000001 where numpy has 0.65 and 0.75
+    /// (the spec's observation). An AVX-512 kernel (8 lanes) would give numpy's values instead.
     /// </summary>
     public static double[] TorchArangeFloat64Avx2(double start, double stop, double step)
     {

@@ -45,6 +45,18 @@ public class PysotEvaluatorTests
     }
 
     [Fact]
+    public void GroundTruthCentreOnTheImageEdgeSkipsTheDistanceChecks()
+    {
+        // GT (0,10,1,10): centre x = 0 + (1 - 1) / 2 = 0, normalised 0 / (1 + 1e-16) = 0; neither is > 0, so the
+        // frame keeps distance -1 and counts as precise although the prediction is 100 px away; its IoU is -1.
+        var gt = new[] { G, new Box(0, 10, 1, 10) };
+        var m = _eval.EvaluateSequence(Make("otb", gt), Run(G, new Box(100, 10, 1, 10)));
+        Assert.Equal(1.0, m.PrecisionCurve![0]);
+        Assert.Equal(1.0, m.NormPrecisionCurve![0]);
+        Assert.Equal(0.5, m.SuccessCurve[0]);
+    }
+
+    [Fact]
     public void NaNPredictionIsAFailureNotAnError()
     {
         var m = _eval.EvaluateSequence(Make("otb", Repeat(G, 2)), Run(G, Box.NaN));

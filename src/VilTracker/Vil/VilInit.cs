@@ -1,0 +1,26 @@
+using static TorchSharp.torch;
+
+namespace VilTracker.Vil;
+
+/// <summary>The official ViL initialisers (spec A8), applied in place without gradient tracking.</summary>
+public static class VilInit
+{
+    /// <summary>small_init (Nguyen &amp; Salazar): N(0, sqrt(2 / (5 * dim))).</summary>
+    /// <param name="tensor">Tensor to fill.</param>
+    /// <param name="dim">The embedding width that sets the scale.</param>
+    public static void SmallInit(Tensor tensor, long dim)
+    {
+        using var noGrad = no_grad();
+        tensor.normal_(0.0, Math.Sqrt(2.0 / (5.0 * dim)));
+    }
+
+    /// <summary>wang_init: N(0, 2 / numBlocks / sqrt(dim)).</summary>
+    /// <param name="tensor">Tensor to fill.</param>
+    /// <param name="dim">The embedding width that sets the scale.</param>
+    /// <param name="numBlocks">1 for init_weights "original", 2 * depth for "original-fixed".</param>
+    public static void WangInit(Tensor tensor, long dim, int numBlocks)
+    {
+        using var noGrad = no_grad();
+        tensor.normal_(0.0, 2.0 / numBlocks / Math.Sqrt(dim));
+    }
+}

@@ -39,7 +39,7 @@ public sealed class VisionLstm : nn.Module<Tensor, Tensor>
         {
             head = nn.Linear(config.HeadDim, config.NumClasses);
             using var noGrad = no_grad();
-            nn.init.trunc_normal_(head.weight!, 0.0, 2e-5, -2.0, 2.0);
+            VilInit.TruncNormal(head.weight!, 2e-5);
             head.bias!.zero_();
         }
 

@@ -18,8 +18,7 @@ public sealed class PositionEmbedding2d : nn.Module<Tensor, Tensor>
     {
         embed = new Parameter(empty(1, grid.Height, grid.Width, dim));
         RegisterComponents();
-        using var noGrad = no_grad();
-        nn.init.trunc_normal_(embed, 0.0, 0.02, -2.0, 2.0);
+        VilInit.TruncNormal(embed, 0.02);
     }
 
     /// <summary>Grid the stored embedding was built for.</summary>

@@ -23,4 +23,18 @@ public static class VilInit
         using var noGrad = no_grad();
         tensor.normal_(0.0, 2.0 / numBlocks / Math.Sqrt(dim));
     }
+
+    /// <summary>Truncated normal N(0, std) restricted to [low, high] (absolute bounds, as <c>nn.init.trunc_normal_</c>): out-of-range draws are redrawn.</summary>
+    /// <param name="tensor">Tensor to fill.</param>
+    /// <param name="std">Standard deviation of the untruncated normal.</param>
+    /// <param name="low">Lower bound.</param>
+    /// <param name="high">Upper bound.</param>
+    public static void TruncNormal(Tensor tensor, double std, double low = -2.0, double high = 2.0)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        tensor.normal_(0.0, std);
+        for (var outside = (tensor < low) | (tensor > high); outside.any().item<bool>(); outside = (tensor < low) | (tensor > high))
+            tensor.copy_(where(outside, randn_like(tensor) * std, tensor));
+    }
 }

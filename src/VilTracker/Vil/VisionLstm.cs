@@ -39,7 +39,7 @@ public sealed class VisionLstm : nn.Module<Tensor, Tensor>
         {
             head = nn.Linear(config.HeadDim, config.NumClasses);
             using var noGrad = no_grad();
-            nn.init.trunc_normal_(head.weight!, 0.0, 2e-5, -2.0, 2.0);
+            VilInit.TruncNormal(head.weight!, 2e-5);
             head.bias!.zero_();
         }
 
@@ -85,30 +85,26 @@ public sealed class VisionLstm : nn.Module<Tensor, Tensor>
         return x.flatten(1, 2).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Pooling (as configured), legacy norm and head applied to final-normed tokens (B, N, D).</summary>
+    /// <summary>Pooling (as configured) and legacy norm of final-normed tokens (B, N, D): the head's input.</summary>
+    public Tensor Pool(Tensor normed)
+    {
+        using var scope = NewDisposeScope();
+        var pooled = Config.EffectivePooling switch
+        {
+            VilPooling.None => LegacyNorm(normed),
+            VilPooling.ToImage => LegacyNorm(normed).view(normed.shape[0], Grid.Height, Grid.Width, normed.shape[2]).permute(0, 3, 1, 2),
+            VilPooling.BilateralAvg => LegacyNorm((normed.select(1, 0) + normed.select(1, -1)) / 2),
+            _ => LegacyNorm(cat([normed.select(1, 0), normed.select(1, -1)], 1)),
+        };
+        return pooled.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Pooling, legacy norm and (classifier mode) head applied to final-normed tokens (B, N, D).</summary>
     public Tensor PoolAndClassify(Tensor normed)
     {
         using var scope = NewDisposeScope();
-        Tensor x;
-        switch (Config.EffectivePooling)
-        {
-            case VilPooling.None:
-                x = LegacyNorm(normed);
-                break;
-            case VilPooling.ToImage:
-                x = LegacyNorm(normed).view(normed.shape[0], Grid.Height, Grid.Width, normed.shape[2]).permute(0, 3, 1, 2);
-                break;
-            case VilPooling.BilateralAvg:
-                x = LegacyNorm((normed.select(1, 0) + normed.select(1, -1)) / 2);
-                break;
-            default:
-                x = LegacyNorm(cat([normed.select(1, 0), normed.select(1, -1)], 1));
-                break;
-        }
-
-        if (head is not null)
-            x = head.forward(x);
-        return x.MoveToOuterDisposeScope();
+        var pooled = Pool(normed);
+        return (head is null ? pooled : head.forward(pooled)).MoveToOuterDisposeScope();
     }
 
     private Tensor LegacyNorm(Tensor x) => legacy_norm is null ? x.alias() : legacy_norm.forward(x);

@@ -42,7 +42,7 @@ public sealed class TrackerModel : nn.Module<Tensor, Tensor, Tensor, TrackerOutp
         pos_embed_x = new PositionEmbedding2d(config.SearchGrid, dim);
         type_embed = new Parameter(zeros(2, dim));
         blocks = nn.ModuleList(Enumerable.Range(0, config.Blocks / 2)
-            .Select(_ => new ViLBlockPair(dim, config.SearchGrid, config.DropPathRate, config.ConvKind,
+            .Select(_ => new ViLBlockPair(dim, new TokenLayout(config.TemplateGrid, config.SearchGrid), config.DropPathRate, config.ConvKind,
                 config.ConvKernelSize, numBlocks: config.Blocks))
             .ToArray());
         film = nn.ModuleList(config.FilmAfterBlocks.Select(i => new FilmModulation($"film{i}", dim, config.ContextDim)).ToArray());
@@ -115,18 +115,17 @@ public sealed class TrackerModel : nn.Module<Tensor, Tensor, Tensor, TrackerOutp
         var zTokens = z.reshape(batch, -1, dim) + type_embed[0];
         var xTokens = x.reshape(batch, -1, dim) + type_embed[1];
         long templateTokens = zTokens.shape[1];
-        var context = context_encoder.forward(memory);
+        var context = context_encoder.call(memory);
         var tokens = cat([zTokens, xTokens], 1);
-        var layout = new TokenGrid(1, (int)tokens.shape[1]);
         int firstMoeBlock = Config.Blocks - Config.MoeBlocks;
         for (int i = 0; i < Config.Blocks; i++)
         {
             var pair = blocks[i / 2];
-            tokens = (i % 2 == 0 ? pair.TopLeft : pair.BotRight).forward(tokens, layout);
+            tokens = (i % 2 == 0 ? pair.TopLeft : pair.BotRight).call(tokens);
             if (i >= firstMoeBlock)
-                tokens = moe[i - firstMoeBlock].forward(tokens, context);
+                tokens = moe[i - firstMoeBlock].call(tokens, context);
             if (FilmEnabled && filmSlotAfterBlock.TryGetValue(i, out int slot))
-                tokens = film[slot].forward(tokens, context);
+                tokens = film[slot].call(tokens, context);
         }
         tokens = norm.forward(tokens);
         var templateFeature = tokens[.., ..(int)templateTokens].mean([1]);

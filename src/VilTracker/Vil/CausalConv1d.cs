@@ -42,10 +42,10 @@ public sealed class CausalConv1d : nn.Module<Tensor, Tensor>, ISequenceConv
     {
         using var scope = NewDisposeScope();
         var n = tokens.shape[1];
-        var y = conv.forward(tokens.transpose(1, 2));
+        var y = conv.call(tokens.transpose(1, 2));
         return y.narrow(2, 0, n).transpose(1, 2).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />
-    public Tensor forward(Tensor tokens, TokenGrid grid) => forward(tokens);
+    public Tensor forward(Tensor tokens, TokenLayout layout) => forward(tokens);
 }

@@ -33,6 +33,9 @@ public sealed class MatrixLstmCell : nn.Module<Tensor, Tensor, Tensor, Tensor>
         ResetParameters();
     }
 
+    /// <summary>Number of mLSTM heads.</summary>
+    public int NumHeads => numHeads;
+
     /// <summary>Form of the mLSTM used by <see cref="forward"/> (default: the official parallel form).</summary>
     public MlstmBackend Backend { get; set; } = MlstmBackend.Parallel;
 
@@ -76,8 +79,8 @@ public sealed class MatrixLstmCell : nn.Module<Tensor, Tensor, Tensor, Tensor>
     public ((Tensor Q, Tensor K, Tensor V) Heads, Tensor IgatePreact, Tensor FgatePreact) Prepare(Tensor q, Tensor k, Tensor v)
     {
         var gateInput = cat([q, k, v], -1);
-        var igatePreact = igate.forward(gateInput).transpose(-1, -2).unsqueeze(-1);
-        var fgatePreact = fgate.forward(gateInput).transpose(-1, -2).unsqueeze(-1);
+        var igatePreact = igate.call(gateInput).transpose(-1, -2).unsqueeze(-1);
+        var fgatePreact = fgate.call(gateInput).transpose(-1, -2).unsqueeze(-1);
         return ((SplitHeads(q), SplitHeads(k), SplitHeads(v)), igatePreact, fgatePreact);
     }
 

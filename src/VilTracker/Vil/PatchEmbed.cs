@@ -40,7 +40,7 @@ public sealed class PatchEmbed : nn.Module<Tensor, Tensor>
             throw new ArgumentException(
                 $"PatchEmbed: input [{string.Join(", ", images.shape)}] must be (B, C, H, W) with H and W multiples of the patch size {patchSize}.");
         using var scope = NewDisposeScope();
-        return proj.forward(images).permute(0, 2, 3, 1).MoveToOuterDisposeScope();
+        return proj.call(images).permute(0, 2, 3, 1).MoveToOuterDisposeScope();
     }
 
     /// <summary>Token grid produced for an input of <paramref name="height"/> x <paramref name="width"/> pixels.</summary>

@@ -16,26 +16,26 @@ public sealed class SequenceConv2d : nn.Module<Tensor, Tensor>, ISequenceConv
     private readonly long channels;
     private readonly int kernelSize;
 
-    /// <summary>Creates the convolution; <paramref name="grid"/> is the grid used by <see cref="forward(Tensor)"/>.</summary>
+    /// <summary>Creates the convolution; <paramref name="layout"/> is the layout used by <see cref="forward(Tensor)"/>.</summary>
     /// <param name="channels">Channels C (each convolved separately).</param>
     /// <param name="kernelSize">Odd kernel size k (3 in every official model).</param>
     /// <param name="bias">Whether a per-channel bias is added.</param>
-    /// <param name="grid">Default token grid (the official model fixes it at construction).</param>
-    public SequenceConv2d(long channels, int kernelSize, bool bias, TokenGrid grid) : base(nameof(SequenceConv2d))
+    /// <param name="layout">Default token layout (the official model fixes its grid at construction).</param>
+    public SequenceConv2d(long channels, int kernelSize, bool bias, TokenLayout layout) : base(nameof(SequenceConv2d))
     {
         if (kernelSize < 1 || kernelSize % 2 == 0)
             throw new ArgumentException($"SequenceConv2d: kernel size {kernelSize} must be odd so that the grid keeps its size.");
         this.channels = channels;
         this.kernelSize = kernelSize;
-        Grid = grid;
+        Layout = layout;
         weight = new Parameter(empty(channels, 1, kernelSize, kernelSize));
         this.bias = bias ? new Parameter(empty(channels)) : null;
         RegisterComponents();
         ResetParameters();
     }
 
-    /// <summary>Grid used by <see cref="forward(Tensor)"/>.</summary>
-    public TokenGrid Grid { get; }
+    /// <summary>Layout used by <see cref="forward(Tensor)"/>.</summary>
+    public TokenLayout Layout { get; }
 
     /// <summary>The (C, 1, k, k) depthwise kernel.</summary>
     public Parameter Weight => weight;
@@ -49,18 +49,34 @@ public sealed class SequenceConv2d : nn.Module<Tensor, Tensor>, ISequenceConv
         bias?.uniform_(-bound, bound);
     }
 
-    /// <summary>Convolves tokens laid out on <see cref="Grid"/>.</summary>
-    public override Tensor forward(Tensor tokens) => forward(tokens, Grid);
+    /// <summary>Convolves tokens laid out as <see cref="Layout"/>.</summary>
+    public override Tensor forward(Tensor tokens) => forward(tokens, Layout);
+
+    /// <summary>
+    /// Receives the multiply-accumulates of every convolution this module executes (set by an operation counter;
+    /// null otherwise). The convolution is functional, so forward hooks cannot see it.
+    /// </summary>
+    public Action<long>? MacObserver { get; set; }
 
     /// <inheritdoc />
-    public Tensor forward(Tensor tokens, TokenGrid grid)
+    public Tensor forward(Tensor tokens, TokenLayout layout)
     {
-        grid.EnsureHolds(tokens.shape[1], nameof(SequenceConv2d));
+        layout.EnsureHolds(tokens.shape[1], nameof(SequenceConv2d));
         using var scope = NewDisposeScope();
         var b = tokens.shape[0];
-        var image = tokens.view(b, grid.Height, grid.Width, channels).permute(0, 3, 1, 2);
         var pad = kernelSize / 2;
-        var conv = nn.functional.conv2d(image, weight, bias, padding: [pad, pad], groups: channels);
-        return conv.permute(0, 2, 3, 1).reshape(b, grid.Count, channels).MoveToOuterDisposeScope();
+        var outputs = new List<Tensor>(layout.Segments.Count);
+        long start = 0;
+        foreach (var grid in layout.Segments)
+        {
+            var segment = tokens.narrow(1, start, grid.Count);
+            start += grid.Count;
+            var image = segment.reshape(b, grid.Height, grid.Width, channels).permute(0, 3, 1, 2);
+            var conv = nn.functional.conv2d(image, weight, bias, padding: [pad, pad], groups: channels);
+            outputs.Add(conv.permute(0, 2, 3, 1).reshape(b, grid.Count, channels));
+        }
+        MacObserver?.Invoke(b * layout.Count * channels * kernelSize * kernelSize);
+        var result = outputs.Count == 1 ? outputs[0] : cat(outputs, 1);
+        return result.MoveToOuterDisposeScope();
     }
 }

@@ -34,12 +34,12 @@ public sealed class ViLLayer : nn.Module<Tensor, Tensor>
     /// <param name="direction">Traversal direction.</param>
     /// <param name="convKind">2-D grid convolution or causal 1-D convolution.</param>
     /// <param name="convKernelSize">Kernel size of the convolution.</param>
-    /// <param name="grid">Default token grid (used by the 2-D convolution).</param>
+    /// <param name="layout">Default token layout (its grids are used by the 2-D convolution).</param>
     /// <param name="projBias">Biases of the projections.</param>
     /// <param name="normBias">Bias of the mLSTM output norm.</param>
     /// <param name="initWeights">Initialisation variant of proj_down.</param>
     /// <param name="numBlocks">Number of sub-blocks of the whole model (used by "original-fixed").</param>
-    public ViLLayer(long dim, SequenceDirection direction, VilConvKind convKind, int convKernelSize, TokenGrid grid,
+    public ViLLayer(long dim, SequenceDirection direction, VilConvKind convKind, int convKernelSize, TokenLayout layout,
         bool projBias, bool normBias, VilInitWeights initWeights = VilInitWeights.Original, int numBlocks = 1)
         : base(nameof(ViLLayer))
     {
@@ -47,7 +47,7 @@ public sealed class ViLLayer : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"ViLLayer: dim {dim} must be a multiple of {QkvBlockSize}.");
         Dim = dim;
         Direction = direction;
-        Grid = grid;
+        Layout = layout;
         innerDim = Expansion * dim;
         var numQkvBlocks = innerDim / QkvBlockSize;
         learnable_skip = new Parameter(ones(innerDim));
@@ -56,7 +56,7 @@ public sealed class ViLLayer : nn.Module<Tensor, Tensor>
         k_proj = new LinearHeadwiseExpand(innerDim, numQkvBlocks, projBias);
         v_proj = new LinearHeadwiseExpand(innerDim, numQkvBlocks, projBias);
         conv = convKind == VilConvKind.Conv2d
-            ? new SequenceConv2d(innerDim, convKernelSize, bias: true, grid)
+            ? new SequenceConv2d(innerDim, convKernelSize, bias: true, layout)
             : new CausalConv1d(innerDim, convKernelSize, bias: true);
         mlstm_cell = new MatrixLstmCell(innerDim, QkvBlockSize, normBias);
         proj_down = nn.Linear(innerDim, dim, projBias);
@@ -70,8 +70,8 @@ public sealed class ViLLayer : nn.Module<Tensor, Tensor>
     /// <summary>Traversal direction.</summary>
     public SequenceDirection Direction { get; }
 
-    /// <summary>Grid used by <see cref="forward(Tensor)"/>.</summary>
-    public TokenGrid Grid { get; }
+    /// <summary>Layout used by <see cref="forward(Tensor)"/>.</summary>
+    public TokenLayout Layout { get; }
 
     /// <summary>Up-projection D -> 4D (first half: mLSTM branch, second half: z).</summary>
     public Linear ProjUp => proj_up;
@@ -118,26 +118,29 @@ public sealed class ViLLayer : nn.Module<Tensor, Tensor>
         mlstm_cell.ResetParameters();
     }
 
-    /// <summary>Runs the layer on tokens (B, N, D) laid out on <see cref="Grid"/>.</summary>
-    public override Tensor forward(Tensor x) => forward(x, Grid);
+    /// <summary>Runs the layer on tokens (B, N, D) laid out as <see cref="Layout"/>.</summary>
+    public override Tensor forward(Tensor x) => forward(x, Layout);
 
-    /// <summary>Runs the layer on tokens (B, N, D) laid out on <paramref name="grid"/> (original, un-reversed order).</summary>
-    public Tensor forward(Tensor x, TokenGrid grid)
+    /// <summary>
+    /// Runs the layer on tokens (B, N, D) laid out as <paramref name="layout"/> (original, un-reversed order). In the
+    /// reversed direction the convolution sees the reversed layout: segments in reverse order, each grid rotated 180°.
+    /// </summary>
+    public Tensor forward(Tensor x, TokenLayout layout)
     {
         using var scope = NewDisposeScope();
         var reversed = Direction == SequenceDirection.RowwiseFromBotRight;
         if (reversed)
             x = x.flip(1);
-        var inner = proj_up.forward(x).chunk(2, -1);
+        var inner = proj_up.call(x).chunk(2, -1);
         Tensor xMlstm = inner[0], z = inner[1];
-        var xConvAct = nn.functional.silu(Conv.forward(xMlstm, grid));
-        var q = q_proj.forward(xConvAct);
-        var k = k_proj.forward(xConvAct);
-        var v = v_proj.forward(xMlstm);
-        var hTilde = mlstm_cell.forward(q, k, v);
+        var xConvAct = nn.functional.silu(Conv.forward(xMlstm, reversed ? layout.Reversed() : layout));
+        var q = q_proj.call(xConvAct);
+        var k = k_proj.call(xConvAct);
+        var v = v_proj.call(xMlstm);
+        var hTilde = mlstm_cell.call(q, k, v);
         var hSkip = hTilde + learnable_skip * xConvAct;
         var hState = hSkip * nn.functional.silu(z);
-        var y = proj_down.forward(hState);
+        var y = proj_down.call(hState);
         if (reversed)
             y = y.flip(1);
         return y.MoveToOuterDisposeScope();

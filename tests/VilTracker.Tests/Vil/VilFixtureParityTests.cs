@@ -113,7 +113,7 @@ public class VilFixtureParityTests
         Check("layer.proj_up", layer.ProjUp.forward(layerInput));
 
         var inner = Official("layer.proj_up").chunk(2, -1);
-        Check("layer.conv", layer.Conv.forward(inner[0], layer.Grid));
+        Check("layer.conv", layer.Conv.forward(inner[0], layer.Layout));
         var convAct = nn.functional.silu(Official("layer.conv"));
         Check("layer.q_proj", layer.QProj.forward(convAct));
         Check("layer.k_proj", layer.KProj.forward(convAct));

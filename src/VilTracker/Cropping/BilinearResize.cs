@@ -66,14 +66,7 @@ public static class BilinearResize
                 else { fillRow(sy1, sourceRow); ResampleRow(sourceRow, xOffsets, alphas, channels, s1); }
                 row1 = sy1;
             }
-            int b0 = betas[2 * dy], b1 = betas[2 * dy + 1];
-            int o = dy * rowLength;
-            for (int x = 0; x < rowLength; x++)
-            {
-                // OpenCV's vector rounding: (mulhi(S0 >> 4, b0) + mulhi(S1 >> 4, b1) + 2) >> 2, saturated.
-                int v = (((s0[x] >> 4) * b0) >> 16) + (((s1[x] >> 4) * b1) >> 16);
-                result[o + x] = SaturateToByte((v + 2) >> 2);
-            }
+            CombineRows(s0, s1, betas[2 * dy], betas[2 * dy + 1], result.AsSpan(dy * rowLength, rowLength));
         }
         return result;
     }
@@ -81,13 +74,32 @@ public static class BilinearResize
     /// <summary>Fills <paramref name="row"/> with source row <paramref name="y"/> (interleaved bytes).</summary>
     public delegate void SourceRowFiller(int y, Span<byte> row);
 
-    private static void ResampleRow(byte[] source, int[] xOffsets, short[] alphas, int channels, int[] row)
+    private static unsafe void ResampleRow(byte[] source, int[] xOffsets, short[] alphas, int channels, int[] row)
     {
-        for (int i = 0; i < row.Length; i++)
+        fixed (byte* src = source)
+        fixed (int* offsets = xOffsets, dst = row)
+        fixed (short* alpha = alphas)
         {
-            int sx = xOffsets[i];
-            int a0 = alphas[2 * i], a1 = alphas[2 * i + 1];
-            row[i] = a1 == 0 ? source[sx] * a0 : source[sx] * a0 + source[sx + channels] * a1;
+            for (int i = 0, n = row.Length; i < n; i++)
+            {
+                byte* s = src + offsets[i];
+                int a1 = alpha[2 * i + 1];
+                dst[i] = a1 == 0 ? s[0] * alpha[2 * i] : s[0] * alpha[2 * i] + s[channels] * a1;
+            }
+        }
+    }
+
+    /// <summary>OpenCV's vector rounding: <c>(mulhi(S0 &gt;&gt; 4, b0) + mulhi(S1 &gt;&gt; 4, b1) + 2) &gt;&gt; 2</c>, saturated.</summary>
+    private static unsafe void CombineRows(int[] row0, int[] row1, int b0, int b1, Span<byte> result)
+    {
+        fixed (int* s0 = row0, s1 = row1)
+        fixed (byte* dst = result)
+        {
+            for (int x = 0, n = result.Length; x < n; x++)
+            {
+                int v = ((((s0[x] >> 4) * b0) >> 16) + (((s1[x] >> 4) * b1) >> 16) + 2) >> 2;
+                dst[x] = (byte)(v < 0 ? 0 : v > 255 ? 255 : v);
+            }
         }
     }
 
@@ -133,6 +145,4 @@ public static class BilinearResize
     }
 
     private static short RoundCoefficient(float weight) => (short)MathF.Round(weight * CoefficientScale, MidpointRounding.ToEven);
-
-    private static byte SaturateToByte(int v) => (byte)Math.Clamp(v, 0, 255);
 }

@@ -27,6 +27,19 @@ public class VilFixtureParityTests
     }
 
     [Theory]
+    [InlineData(MlstmBackend.Recurrent)]
+    [InlineData(MlstmBackend.Chunkwise)]
+    public void LogitsMatchOfficialWithTheOtherMlstmForms(MlstmBackend backend)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var file = VilFixtures.OpenSmallA(ScalarType.Float64);
+        using var model = VilFixtures.BuildSmallA(file, "config", ScalarType.Float64);
+        model.SetMlstmBackend(backend, chunkSize: 5);
+        VilFixtures.AssertClose(file.Load("output.logits"), model.forward(file.Load("input.x")), 1e-9, $"output.logits ({backend})");
+    }
+
+    [Theory]
     [InlineData(ScalarType.Float32)]
     [InlineData(ScalarType.Float64)]
     public void LogitsWithoutLegacyNormMatchOfficial(ScalarType dtype)

@@ -26,8 +26,8 @@ public sealed class MatrixLstmCell : nn.Module<Tensor, Tensor, Tensor, Tensor>
         if (numHeads < 1 || dim % numHeads != 0)
             throw new ArgumentException($"MatrixLstmCell: dim {dim} is not divisible into {numHeads} heads.");
         this.numHeads = numHeads;
-        igate = nn.Linear(3 * dim, numHeads);
-        fgate = nn.Linear(3 * dim, numHeads);
+        igate = VilInit.UninitializedLinear(3 * dim, numHeads, bias: true);
+        fgate = VilInit.UninitializedLinear(3 * dim, numHeads, bias: true);
         outnorm = new MultiHeadLayerNorm(dim, normBias);
         RegisterComponents();
         ResetParameters();

@@ -51,7 +51,7 @@ public sealed class ViLLayer : nn.Module<Tensor, Tensor>
         innerDim = Expansion * dim;
         var numQkvBlocks = innerDim / QkvBlockSize;
         learnable_skip = new Parameter(ones(innerDim));
-        proj_up = nn.Linear(dim, 2 * innerDim, projBias);
+        proj_up = VilInit.UninitializedLinear(dim, 2 * innerDim, projBias);
         q_proj = new LinearHeadwiseExpand(innerDim, numQkvBlocks, projBias);
         k_proj = new LinearHeadwiseExpand(innerDim, numQkvBlocks, projBias);
         v_proj = new LinearHeadwiseExpand(innerDim, numQkvBlocks, projBias);
@@ -59,7 +59,7 @@ public sealed class ViLLayer : nn.Module<Tensor, Tensor>
             ? new SequenceConv2d(innerDim, convKernelSize, bias: true, layout)
             : new CausalConv1d(innerDim, convKernelSize, bias: true);
         mlstm_cell = new MatrixLstmCell(innerDim, QkvBlockSize, normBias);
-        proj_down = nn.Linear(innerDim, dim, projBias);
+        proj_down = VilInit.UninitializedLinear(innerDim, dim, projBias);
         RegisterComponents();
         ResetParameters(initWeights, numBlocks);
     }

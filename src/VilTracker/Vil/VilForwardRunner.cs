@@ -26,7 +26,9 @@ public static class VilForwardRunner
 
     /// <summary>Runs the forward pass and writes the outputs atomically.</summary>
     /// <param name="weightsPath">safetensors file with the weights by official (or training-code) names; tensors named
-    /// <c>input.*</c> or <c>output.*</c> in it are not weights and are skipped (reference fixtures bundle them).</param>
+    /// <c>input.*</c> or <c>output.*</c> in it are not weights and are skipped (reference fixtures bundle them), and so
+    /// are <c>legacy_norm.*</c> when the config has <c>legacy_norm</c> false (that norm is then absent, as in the official
+    /// model built without it).</param>
     /// <param name="inputPath">safetensors file holding <c>input.x</c> (B, C, H, W), float32 or float64.</param>
     /// <param name="outputPath">safetensors file to write.</param>
     /// <param name="configPath">Optional JSON file with the constructor arguments, overriding the weights' metadata.</param>
@@ -46,6 +48,7 @@ public static class VilForwardRunner
         model.eval();
         var weights = weightsFile.Names
             .Where(n => !n.StartsWith("input.", StringComparison.Ordinal) && !n.StartsWith("output.", StringComparison.Ordinal))
+            .Where(n => config.LegacyNorm || !n.StartsWith("legacy_norm.", StringComparison.Ordinal))
             .ToDictionary(n => n, weightsFile.Load);
         VilWeightLoader.Load(model, weights, weightsPath);
 

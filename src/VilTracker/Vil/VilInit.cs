@@ -1,3 +1,4 @@
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace VilTracker.Vil;
@@ -37,4 +38,16 @@ public static class VilInit
         for (var outside = (tensor < low) | (tensor > high); outside.any().item<bool>(); outside = (tensor < low) | (tensor > high))
             tensor.copy_(where(outside, randn_like(tensor) * std, tensor));
     }
+
+    /// <summary>
+    /// A linear layer whose weight (out, in) and bias (out) are allocated but not initialised: for layers whose official
+    /// initialisation is applied right after (avoids the default Kaiming init, which is costly for large models).
+    /// </summary>
+    /// <param name="inFeatures">Input width.</param>
+    /// <param name="outFeatures">Output width.</param>
+    /// <param name="bias">Whether the layer has a bias.</param>
+    public static Linear UninitializedLinear(long inFeatures, long outFeatures, bool bias) =>
+        nn.Linear(
+            new Parameter(empty(outFeatures, inFeatures)),
+            bias ? new Parameter(empty(outFeatures)) : null);
 }

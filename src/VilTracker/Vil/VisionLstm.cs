@@ -37,7 +37,7 @@ public sealed class VisionLstm : nn.Module<Tensor, Tensor>
         legacy_norm = config.LegacyNorm ? nn.LayerNorm(config.HeadDim) : null;
         if (config.Mode == VilMode.Classifier)
         {
-            head = nn.Linear(config.HeadDim, config.NumClasses);
+            head = VilInit.UninitializedLinear(config.HeadDim, config.NumClasses, bias: true);
             using var noGrad = no_grad();
             VilInit.TruncNormal(head.weight!, 2e-5);
             head.bias!.zero_();

@@ -124,8 +124,8 @@ public sealed record VisionLstmConfig
             Fail("stride", $"stride={Stride} must be positive or null");
         if (Mode == VilMode.Classifier && NumClasses < 1)
             Fail("output_shape", "classifier mode needs output_shape=[num_classes] with num_classes >= 1");
-        if (Mode == VilMode.Classifier && Pooling is VilPooling.None or VilPooling.ToImage)
-            Fail("pooling", $"classifier mode needs a pooling that yields one vector per image (bilateral_avg or bilateral_flatten), not {PoolingName(Pooling) ?? "null"}");
+        if (Mode == VilMode.Classifier && Pooling == VilPooling.ToImage)
+            Fail("pooling", "classifier mode cannot use pooling to_image (the head would act on the image width); use bilateral_flatten, bilateral_avg or null (per-token logits)");
         if (ConvKernelSize < 1)
             Fail("conv_kernel_size", $"conv_kernel_size={ConvKernelSize} must be positive");
         if (DropPathRate is < 0 or >= 1 || double.IsNaN(DropPathRate))

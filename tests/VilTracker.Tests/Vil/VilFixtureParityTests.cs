@@ -27,6 +27,19 @@ public class VilFixtureParityTests
     }
 
     [Theory]
+    [InlineData(MlstmBackend.Recurrent)]
+    [InlineData(MlstmBackend.Chunkwise)]
+    public void LogitsMatchOfficialWithTheOtherMlstmForms(MlstmBackend backend)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var file = VilFixtures.OpenSmallA(ScalarType.Float64);
+        using var model = VilFixtures.BuildSmallA(file, "config", ScalarType.Float64);
+        model.SetMlstmBackend(backend, chunkSize: 5);
+        VilFixtures.AssertClose(file.Load("output.logits"), model.forward(file.Load("input.x")), 1e-9, $"output.logits ({backend})");
+    }
+
+    [Theory]
     [InlineData(ScalarType.Float32)]
     [InlineData(ScalarType.Float64)]
     public void LogitsWithoutLegacyNormMatchOfficial(ScalarType dtype)
@@ -50,6 +63,25 @@ public class VilFixtureParityTests
         using var model = VilFixtures.BuildSmallA(file, "config_features", dtype);
         Assert.Equal(VilPooling.None, model.Config.EffectivePooling);
         VilFixtures.AssertClose(file.Load("output.features"), model.forward(file.Load("input.x")), Atol(dtype), "output.features");
+    }
+
+    /// <summary>
+    /// Spec A2: features mode with legacy_norm=True keeps a fresh legacy LayerNorm (weight 1, bias 0, eps 1e-5) even when
+    /// the checkpoint has one, so the features are the official features re-normalised without affine.
+    /// </summary>
+    [Fact]
+    public void FeaturesWithLegacyNormAreReNormalisedWithoutAffine()
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var file = VilFixtures.OpenSmallA(ScalarType.Float64);
+        var config = VisionLstmConfig.FromJson(file.Metadata["config_features"]) with { LegacyNorm = true };
+        using var model = new VisionLstm(config);
+        model.to(ScalarType.Float64);
+        model.eval();
+        VilWeightLoader.Load(model, VilFixtures.Weights(file), file.Path);
+        var expected = nn.functional.layer_norm(file.Load("output.features"), [64], eps: 1e-5);
+        VilFixtures.AssertClose(expected, model.forward(file.Load("input.x")), 1e-9, "features with legacy norm");
     }
 
     [Theory]

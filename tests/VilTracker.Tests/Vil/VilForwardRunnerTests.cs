@@ -30,6 +30,21 @@ public sealed class VilForwardRunnerTests : IDisposable
     }
 
     [Fact]
+    public void ConfigFileWithoutLegacyNormReproducesTheFixtureLogitsWithoutIt()
+    {
+        using var scope = NewDisposeScope();
+        var fixture = VilFixtures.PathOf("vil_small_A_f64.safetensors");
+        using var expected = SafeTensorsFile.Open(fixture);
+        var configPath = Path.Combine(folder, "config.json");
+        File.WriteAllText(configPath, expected.Metadata["config_no_legacy_norm"]);
+        var output = Path.Combine(folder, "out.safetensors");
+        VilForwardRunner.Run(fixture, fixture, output, configPath);
+        using var actual = SafeTensorsFile.Open(output);
+        VilFixtures.AssertClose(expected.Load("output.logits_no_legacy_norm"), actual.Load(VilForwardRunner.LogitsName), 1e-9, "logits without legacy norm");
+        VilFixtures.AssertClose(expected.Load("output.features"), actual.Load(VilForwardRunner.FeaturesName), 1e-9, "features");
+    }
+
+    [Fact]
     public void NonSquareInputWithPatch8AndOddDepthRunsWithAConfigFile()
     {
         using var scope = NewDisposeScope();

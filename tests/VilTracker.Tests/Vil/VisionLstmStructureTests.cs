@@ -59,6 +59,23 @@ public class VisionLstmStructureTests
     }
 
     [Theory]
+    [InlineData(VilPooling.None, new long[] { 2, 49, 16 })]
+    [InlineData(VilPooling.ToImage, new long[] { 2, 16, 7, 7 })]
+    public void OverlappingPatchesResizeThePositionEmbeddingInForward(VilPooling pooling, long[] expectedShape)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        // patch 8, stride 4 on 32x32: a 7x7 token grid, while the embedding keeps the official 4x4 (input // patch).
+        var config = new VisionLstmConfig { Dim = 16, Depth = 1, InputShape = [3, 32, 32], PatchSize = 8, Stride = 4, Mode = VilMode.Features, Pooling = pooling, OutputShape = null };
+        using var model = new VisionLstm(config);
+        Assert.Equal([1L, 4, 4, 16], model.PositionEmbedding.Embed.shape);
+        Assert.Equal(new TokenGrid(7, 7), model.Grid);
+        var y = model.forward(randn(2, 3, 32, 32));
+        Assert.Equal(expectedShape, y.shape);
+        Assert.True(y.isfinite().all().item<bool>());
+    }
+
+    [Theory]
     [InlineData(VilInitWeights.Original)]
     [InlineData(VilInitWeights.OriginalFixed)]
     public void InitialisationFollowsOfficialRules(VilInitWeights init)

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
+using TorchSharp;
 using VilTracker.IO;
 using static TorchSharp.torch;
 
@@ -55,7 +57,7 @@ public static class ConstraintReporter
         using var noGrad = no_grad();
         using var counter = new MacCounter(model);
         var (template, search, memory) = RandomInputs(model, ScalarType.Float32);
-        model.forward(template, search, memory);
+        model.call(template, search, memory);
         return (counter.Macs, counter.ByKind);
     }
 
@@ -85,7 +87,7 @@ public static class ConstraintReporter
         {
             using var step = NewDisposeScope();
             var watch = Stopwatch.StartNew();
-            model.forward(template, search, memory);
+            model.call(template, search, memory);
             if (i >= warmup) times[i - warmup] = watch.Elapsed.TotalMilliseconds;
         }
         Array.Sort(times);

@@ -52,8 +52,8 @@ public sealed class TrackerModel : nn.Module<Tensor, Tensor, Tensor, TrackerOutp
             .ToArray());
         context_encoder = new TemporalContextEncoder("context_encoder", dim, config.ContextDim);
         norm = new OffsetLayerNorm(dim, bias: true, eps: 1e-6);
-        head = new CenterHead("head", dim, config.HeadChannels);
-        uncertainty_head = new UncertaintyHead("uncertainty_head", dim, config.HeadChannels[^1]);
+        head = new CenterHead(dim, config.HeadChannels);
+        uncertainty_head = new UncertaintyHead(dim, config.HeadChannels[^1]);
         RegisterComponents();
         using var noGrad = no_grad();
         nn.init.trunc_normal_(type_embed, 0.0, 0.02, -2.0, 2.0);
@@ -98,7 +98,7 @@ public sealed class TrackerModel : nn.Module<Tensor, Tensor, Tensor, TrackerOutp
     public Tensor EmbedAppearance(Tensor targetCrops)
     {
         using var scope = NewDisposeScope();
-        return pos_embed_z.forward(patch_embed.forward(targetCrops)).mean([1, 2]).MoveToOuterDisposeScope();
+        return pos_embed_z.call(patch_embed.call(targetCrops)).mean([1, 2]).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -109,8 +109,8 @@ public sealed class TrackerModel : nn.Module<Tensor, Tensor, Tensor, TrackerOutp
     public override TrackerOutput forward(Tensor template, Tensor search, Tensor memory)
     {
         using var scope = NewDisposeScope();
-        var z = pos_embed_z.forward(patch_embed.forward(template));
-        var x = pos_embed_x.forward(patch_embed.forward(search));
+        var z = pos_embed_z.call(patch_embed.call(template));
+        var x = pos_embed_x.call(patch_embed.call(search));
         long batch = x.shape[0], fh = x.shape[1], fw = x.shape[2], dim = x.shape[3];
         var zTokens = z.reshape(batch, -1, dim) + type_embed[0];
         var xTokens = x.reshape(batch, -1, dim) + type_embed[1];
@@ -127,13 +127,13 @@ public sealed class TrackerModel : nn.Module<Tensor, Tensor, Tensor, TrackerOutp
             if (FilmEnabled && filmSlotAfterBlock.TryGetValue(i, out int slot))
                 tokens = film[slot].call(tokens, context);
         }
-        tokens = norm.forward(tokens);
+        tokens = norm.call(tokens);
         var templateFeature = tokens[.., ..(int)templateTokens].mean([1]);
         var searchMap = tokens[.., (int)templateTokens..].transpose(1, 2).reshape(batch, dim, fh, fw);
-        var (score, size, offset) = head.forward(searchMap);
-        var logVariance = uncertainty_head.forward(searchMap);
-        var output = new TrackerOutput(score, size, offset, logVariance, templateFeature, searchMap);
-        foreach (var t in new[] { score, size, offset, logVariance, templateFeature, searchMap })
+        var maps = head.call(searchMap);
+        var logVariance = uncertainty_head.call(searchMap);
+        var output = new TrackerOutput(maps.Score, maps.Size, maps.Offset, logVariance, templateFeature, searchMap);
+        foreach (var t in new[] { maps.Score, maps.Size, maps.Offset, logVariance, templateFeature, searchMap })
             t.MoveToOuterDisposeScope();
         return output;
     }

@@ -35,7 +35,7 @@ public sealed record TrackerModelConfig
     [JsonPropertyName("search_factor")] public double SearchFactor { get; init; } = 4.0;
 
     /// <summary>Convolution inside the ViL layers: causal 1-D (kernel 4, default) or the official 2-D depthwise 3x3, run per image grid.</summary>
-    [JsonPropertyName("conv_kind")] public VilConvKind ConvKind { get; init; } = VilConvKind.CausalConv1d;
+    [JsonPropertyName("conv_kind")] public VilConvKind ConvKind { get; init; } = VilConvKind.Causal1d;
 
     /// <summary>Convolution kernel size (4 for causal 1-D, 3 for 2-D).</summary>
     [JsonPropertyName("conv_kernel_size")] public int ConvKernelSize { get; init; } = 4;

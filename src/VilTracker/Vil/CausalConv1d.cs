@@ -1,4 +1,3 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -47,5 +46,5 @@ public sealed class CausalConv1d : nn.Module<Tensor, Tensor>, ISequenceConv
     }
 
     /// <inheritdoc />
-    public Tensor forward(Tensor tokens, TokenGrid grid) => forward(tokens);
+    public Tensor forward(Tensor tokens, IReadOnlyList<TokenGrid> grids) => forward(tokens);
 }

@@ -1,4 +1,3 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -57,10 +56,29 @@ public sealed class SequenceConv2d : nn.Module<Tensor, Tensor>, ISequenceConv
     {
         grid.EnsureHolds(tokens.shape[1], nameof(SequenceConv2d));
         using var scope = NewDisposeScope();
+        return ConvolveGrid(tokens, grid).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public Tensor forward(Tensor tokens, IReadOnlyList<TokenGrid> grids)
+    {
+        if (grids.Count == 1)
+            return forward(tokens, grids[0]);
+        var total = grids.Sum(g => (long)g.Count);
+        if (grids.Count == 0 || total != tokens.shape[1])
+            throw new ArgumentException(
+                $"{nameof(SequenceConv2d)}: the sequence has {tokens.shape[1]} tokens but the segment grids [{string.Join(", ", grids)}] hold {total}.");
+        using var scope = NewDisposeScope();
+        var segments = tokens.split(grids.Select(g => (long)g.Count).ToArray(), 1);
+        return cat(segments.Select((segment, i) => ConvolveGrid(segment, grids[i])).ToArray(), 1).MoveToOuterDisposeScope();
+    }
+
+    private Tensor ConvolveGrid(Tensor tokens, TokenGrid grid)
+    {
         var b = tokens.shape[0];
         var image = tokens.view(b, grid.Height, grid.Width, channels).permute(0, 3, 1, 2);
         var pad = kernelSize / 2;
         var conv = nn.functional.conv2d(image, weight, bias, padding: [pad, pad], groups: channels);
-        return conv.permute(0, 2, 3, 1).reshape(b, grid.Count, channels).MoveToOuterDisposeScope();
+        return conv.permute(0, 2, 3, 1).reshape(b, grid.Count, channels);
     }
 }

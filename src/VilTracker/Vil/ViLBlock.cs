@@ -1,4 +1,3 @@
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace VilTracker.Vil;
@@ -51,16 +50,19 @@ public sealed class ViLBlock : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x) => forward(x, layer.Grid);
 
     /// <summary>Runs the block on tokens (B, N, D) laid out on <paramref name="grid"/>.</summary>
-    public Tensor forward(Tensor x, TokenGrid grid)
+    public Tensor forward(Tensor x, TokenGrid grid) => forward(x, [grid]);
+
+    /// <summary>Runs the block on a sequence of consecutive segments laid out on <paramref name="grids"/> (see <see cref="ViLLayer.forward(Tensor, IReadOnlyList{TokenGrid})"/>).</summary>
+    public Tensor forward(Tensor x, IReadOnlyList<TokenGrid> grids)
     {
         using var scope = NewDisposeScope();
         if (!training || DropPath == 0.0)
-            return (x + layer.forward(norm.forward(x), grid)).MoveToOuterDisposeScope();
+            return (x + layer.forward(norm.forward(x), grids)).MoveToOuterDisposeScope();
 
         var batch = x.shape[0];
         var keep = Math.Max((long)(batch * (1.0 - DropPath)), 1);
         var kept = randperm(batch, device: x.device).narrow(0, 0, keep);
-        var residual = layer.forward(norm.forward(x.index_select(0, kept)), grid);
+        var residual = layer.forward(norm.forward(x.index_select(0, kept)), grids);
         var sum = x.flatten(1).index_add(0, kept, residual.to(x.dtype).flatten(1), (double)batch / keep);
         return sum.view_as(x).MoveToOuterDisposeScope();
     }

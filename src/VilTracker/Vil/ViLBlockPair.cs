@@ -1,4 +1,3 @@
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace VilTracker.Vil;
@@ -36,10 +35,13 @@ public sealed class ViLBlockPair : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x) => forward(x, rowwise_from_top_left.Layer.Grid);
 
     /// <summary>Runs both sub-blocks on tokens (B, N, D) laid out on <paramref name="grid"/>.</summary>
-    public Tensor forward(Tensor x, TokenGrid grid)
+    public Tensor forward(Tensor x, TokenGrid grid) => forward(x, [grid]);
+
+    /// <summary>Runs both sub-blocks on a sequence of consecutive segments laid out on <paramref name="grids"/>.</summary>
+    public Tensor forward(Tensor x, IReadOnlyList<TokenGrid> grids)
     {
         using var scope = NewDisposeScope();
-        var y = rowwise_from_top_left.forward(x, grid);
-        return rowwise_from_bot_right.forward(y, grid).MoveToOuterDisposeScope();
+        var y = rowwise_from_top_left.forward(x, grids);
+        return rowwise_from_bot_right.forward(y, grids).MoveToOuterDisposeScope();
     }
 }

@@ -1,4 +1,3 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -122,7 +121,14 @@ public sealed class ViLLayer : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x) => forward(x, Grid);
 
     /// <summary>Runs the layer on tokens (B, N, D) laid out on <paramref name="grid"/> (original, un-reversed order).</summary>
-    public Tensor forward(Tensor x, TokenGrid grid)
+    public Tensor forward(Tensor x, TokenGrid grid) => forward(x, [grid]);
+
+    /// <summary>
+    /// Runs the layer on a sequence of consecutive segments, segment i laid out row-major on <paramref name="grids"/>[i]
+    /// (original order): the 2-D convolution acts on each segment's grid separately, the mLSTM on the whole sequence.
+    /// A bottom-right layer reverses the whole sequence, so it sees the segments in reverse order, each rotated by 180 degrees.
+    /// </summary>
+    public Tensor forward(Tensor x, IReadOnlyList<TokenGrid> grids)
     {
         using var scope = NewDisposeScope();
         var reversed = Direction == SequenceDirection.RowwiseFromBotRight;
@@ -130,7 +136,7 @@ public sealed class ViLLayer : nn.Module<Tensor, Tensor>
             x = x.flip(1);
         var inner = proj_up.forward(x).chunk(2, -1);
         Tensor xMlstm = inner[0], z = inner[1];
-        var xConvAct = nn.functional.silu(Conv.forward(xMlstm, grid));
+        var xConvAct = nn.functional.silu(Conv.forward(xMlstm, reversed ? grids.Reverse().ToArray() : grids));
         var q = q_proj.forward(xConvAct);
         var k = k_proj.forward(xConvAct);
         var v = v_proj.forward(xMlstm);

@@ -1,37 +1,36 @@
 namespace VilTracker.Tests;
 
-/// <summary>
-/// The read-only reference folder <c>../shared</c> beside the repository root (the folder holding
-/// <c>VilTracker.slnx</c>), found by walking up from the test assembly's folder.
-/// </summary>
+/// <summary>Locates the repository root and the read-only <c>../shared</c> folder beside it.</summary>
 internal static class SharedData
 {
-    private static readonly Lazy<string> Root = new(FindRoot);
-
-    /// <summary>Absolute path of the shared folder.</summary>
-    public static string Folder => Root.Value;
-
-    /// <summary>Absolute path of <paramref name="parts"/> inside the shared folder.</summary>
-    public static string PathOf(params string[] parts) => Path.Combine([Folder, .. parts]);
+    /// <summary>The folder holding <c>VilTracker.slnx</c>.</summary>
+    public static string RepoRoot { get; } = FindRepoRoot();
 
     /// <summary>
-    /// Walks up to the repository root, then to the first ancestor with a <c>shared</c> folder beside it: for the main
-    /// checkout that is the root itself; for a git worktree in a sub-folder (e.g. <c>/work/wt/name</c>) it is further up.
+    /// The shared reference folder: <c>../shared</c> from the repository root, or for a git worktree nested deeper
+    /// (e.g. <c>/work/wt/name</c>) the nearest <c>shared</c> folder beside one of the root's ancestors.
     /// </summary>
-    private static string FindRoot()
+    public static string Root { get; } = FindShared();
+
+    /// <summary>A path below the shared folder.</summary>
+    public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "VilTracker.slnx")))
+                return dir.FullName;
+        throw new DirectoryNotFoundException($"No VilTracker.slnx above {AppContext.BaseDirectory}.");
+    }
+
+    private static string FindShared()
+    {
+        for (var up = new DirectoryInfo(RepoRoot).Parent; up is not null; up = up.Parent)
         {
-            if (!File.Exists(Path.Combine(dir.FullName, "VilTracker.slnx")))
-                continue;
-            for (var up = dir; up?.Parent is not null; up = up.Parent)
-            {
-                var shared = Path.Combine(up.Parent.FullName, "shared");
-                if (Directory.Exists(shared))
-                    return shared;
-            }
-            throw new DirectoryNotFoundException($"No 'shared' folder beside the repository root '{dir.FullName}' or any of its parents.");
+            var candidate = Path.Combine(up.FullName, "shared");
+            if (Directory.Exists(candidate))
+                return candidate;
         }
-        throw new DirectoryNotFoundException($"No VilTracker.slnx found above '{AppContext.BaseDirectory}'; cannot locate ../shared.");
+        throw new DirectoryNotFoundException($"No 'shared' folder beside {RepoRoot} or its ancestors.");
     }
 }

@@ -14,7 +14,7 @@ public sealed class OpenCvTrackerTests(ITestOutputHelper output)
     [MemberData(nameof(Names))]
     public void ReturnsWholePixelBoxesWithFoundOrLostConfidence(string name)
     {
-        var data = TrackingSequence.Load("Crossing", 20);
+        var data = TrackingSequence.Load("Crossing", 10);
         using ITracker tracker = Create(name);
         Assert.Equal(name, tracker.Name);
 

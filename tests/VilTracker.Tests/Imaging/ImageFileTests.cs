@@ -25,6 +25,27 @@ public sealed class ImageFileTests : IDisposable
     }
 
     [Fact]
+    public void HandWrittenBmpIsReadBottomUpAndBgrSwapped()
+    {
+        // 2x2, 24-bit, rows stored bottom-up as B,G,R with each 6-byte row padded to 8 bytes.
+        byte[] header =
+        [
+            (byte)'B', (byte)'M', 70, 0, 0, 0, 0, 0, 0, 0, 54, 0, 0, 0,
+            40, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 1, 0, 24, 0, 0, 0, 0, 0, 16, 0, 0, 0,
+            0x13, 0x0B, 0, 0, 0x13, 0x0B, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        ];
+        byte[] bottomRow = [1, 2, 3, 4, 5, 6, 0, 0];
+        byte[] topRow = [7, 8, 9, 10, 11, 12, 0, 0];
+        var path = Path.Combine(folder, "tiny.bmp");
+        File.WriteAllBytes(path, [.. header, .. bottomRow, .. topRow]);
+
+        var frame = ImageFile.Load(path);
+
+        Assert.Equal((2, 2), (frame.Width, frame.Height));
+        Assert.Equal(new byte[] { 9, 8, 7, 12, 11, 10, 3, 2, 1, 6, 5, 4 }, frame.Rgb);
+    }
+
+    [Fact]
     public void RealJpegHasTheSequenceResolution()
     {
         var frame = ImageFile.Load(SharedData.PathOf("data", "sot-dev", "boat1", "img", "000001.jpg"));

@@ -32,7 +32,4 @@ public static class TrackerCatalog
                 return tracker.Create(nanoTrackModels);
         throw new ArgumentException($"Unknown tracker '{name}'; valid names: {string.Join(", ", Names)}.", nameof(name));
     }
-
-    /// <summary>True when <paramref name="name"/> names a tracker of the catalog.</summary>
-    public static bool Contains(string name) => Names.Contains(name, StringComparer.OrdinalIgnoreCase);
 }

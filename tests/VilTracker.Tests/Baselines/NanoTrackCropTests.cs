@@ -43,6 +43,24 @@ public sealed class NanoTrackCropTests
     }
 
     [Fact]
+    public void UpscalingFollowsOpenCvFixedPointBilinear()
+    {
+        // Grey 2x2 frame [10 200; 50 90], N = 2 around (1, 1) -> whole frame, resized to 3x3 (NANOTRACK.md §2.5).
+        // x: d=0 -> s=0,f=0; d=1 -> s=0, f=0.5 (weights 1024/1024); d=2 -> s=1,f=0 (clamped).
+        // y: d=0 -> s=-1, f=5/6 (weights 341/1707, both rows clamp to 0); d=1 -> rows 0,1 at 1024/1024;
+        //    d=2 -> s=1, f=1/6 (weights 1707/341, both rows clamp to 1).
+        // Horizontal sums H (x 2048): row 0 = 20480, 215040, 409600; row 1 = 102400, 143360, 184320.
+        // Vertical ((H0>>4)*w0>>16) + ((H1>>4)*w1>>16) + 2 >> 2, e.g. middle: (210 + 140 + 2) >> 2 = 88.
+        byte[] grey = [10, 200, 50, 90];
+        var frame = new Frame(2, 2, grey.SelectMany(v => new[] { v, v, v }).ToArray());
+
+        var crop = NanoTrackCrop.CropBgr(frame, 1, 1, 3, 2, [0, 0, 0]);
+
+        byte[] expected = [10, 105, 200, 30, 88, 145, 50, 70, 90];
+        Assert.Equal(expected.SelectMany(v => new[] { v, v, v }), crop);
+    }
+
+    [Fact]
     public void PaddingColourIsTheTruncatedFrameMean()
     {
         // Means: R (1 + 2) / 2 = 1.5 -> 1, G (10 + 13) / 2 = 11.5 -> 11, B (255 + 254) / 2 = 254.5 -> 254.

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using VilTracker.Baselines.NanoTrack;
 using VilTracker.Baselines.OpenCv;
-using VilTracker.Geometry;
+using VilTracker.Data;
 using VilTracker.Imaging;
 using VilTracker.Tracking;
 
@@ -22,10 +22,7 @@ internal static class TrackersBenchmark
 
         using var source = new FolderFrameSource(Path.Combine(sequence, "img"));
         var frames = source.ReadFrames(BadFramePolicy.Stop).Take(count).Select(f => f.Frame!).ToList();
-        var first = File.ReadLines(Path.Combine(sequence, "groundtruth.txt")).First()
-            .Split([',', '\t', ' '], StringSplitOptions.RemoveEmptyEntries)
-            .Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
-        var init = new Box(first[0], first[1], first[2], first[3]);
+        var init = GroundTruthParser.ReadFile(Path.Combine(sequence, "groundtruth.txt"))[0];
         Console.WriteLine($"sequence {sequence}: {frames.Count} frames of {frames[0].Width}x{frames[0].Height}, init {init}");
         Console.WriteLine("(wall-clock FPS depends on other load; CPU ms/frame is the process's CPU time, summed over its threads)");
         Console.WriteLine($"{"tracker",-14} {"init ms",8} {"track FPS",10} {"ms/frame",9} {"CPU ms/frame",13}");

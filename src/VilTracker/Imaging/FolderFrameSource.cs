@@ -1,26 +1,19 @@
+using VilTracker.Data;
+
 namespace VilTracker.Imaging;
 
 /// <summary>
-/// The images of one folder (<c>.jpg</c>, <c>.jpeg</c>, <c>.png</c>, <c>.bmp</c>), in natural name order
-/// (<c>2.jpg</c> before <c>10.jpg</c>), decoded with <see cref="ImageFile"/>.
+/// The images of one folder as <see cref="FrameFiles"/> lists them (<c>.jpg</c>, <c>.jpeg</c>, <c>.png</c>, <c>.bmp</c>,
+/// natural name order: <c>2.jpg</c> before <c>10.jpg</c>), decoded with <see cref="ImageFile"/>.
 /// </summary>
 public sealed class FolderFrameSource : IFrameSource
 {
-    private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".bmp" };
-
     /// <summary>Lists the images of <paramref name="folder"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="InvalidDataException">The folder holds no image files.</exception>
     public FolderFrameSource(string folder)
     {
-        if (!Directory.Exists(folder))
-            throw new DirectoryNotFoundException($"Image folder '{folder}' does not exist.");
-        Paths = Directory.EnumerateFiles(folder)
-            .Where(p => ImageExtensions.Contains(System.IO.Path.GetExtension(p)))
-            .OrderBy(p => System.IO.Path.GetFileName(p), NaturalStringComparer.Instance)
-            .ToArray();
-        if (Paths.Count == 0)
-            throw new InvalidDataException($"Image folder '{folder}' contains no .jpg, .jpeg, .png or .bmp files.");
+        Paths = FrameFiles.List(folder);
         Description = $"image folder '{folder}'";
     }
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using VilTracker.Data;
 using VilTracker.Geometry;
 using VilTracker.Imaging;
 using VilTracker.Tracking;
@@ -14,7 +14,7 @@ internal sealed record TrackingSequence(string Name, IReadOnlyList<Frame> Frames
         var folder = SharedData.PathOf("data", "sot-dev", name);
         using var source = new FolderFrameSource(Path.Combine(folder, "img"));
         var frames = source.ReadFrames(BadFramePolicy.Stop).Take(count).Select(f => f.Frame!).ToList();
-        var truth = File.ReadLines(Path.Combine(folder, "groundtruth.txt")).Take(count).Select(ParseLine).ToList();
+        var truth = GroundTruthParser.ReadFile(Path.Combine(folder, "groundtruth.txt")).Take(count).ToList();
         return new TrackingSequence(name, frames, truth);
     }
 
@@ -32,17 +32,5 @@ internal sealed record TrackingSequence(string Name, IReadOnlyList<Frame> Frames
         double ih = Math.Max(0, Math.Min(a.Bottom, b.Bottom) - Math.Max(a.Y, b.Y));
         double inter = iw * ih;
         return inter / (a.Area + b.Area - inter);
-    }
-
-    /// <summary>One ground-truth line: x,y,w,h (comma, tab or space separated) or an 8-number polygon (its bounding box).</summary>
-    private static Box ParseLine(string line)
-    {
-        var v = line.Split([',', '\t', ' '], StringSplitOptions.RemoveEmptyEntries)
-            .Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
-        if (v.Length == 4)
-            return new Box(v[0], v[1], v[2], v[3]);
-        var xs = v.Where((_, i) => i % 2 == 0).ToArray();
-        var ys = v.Where((_, i) => i % 2 == 1).ToArray();
-        return Box.FromCorners(xs.Min(), ys.Min(), xs.Max(), ys.Max());
     }
 }

@@ -22,4 +22,15 @@ public sealed class TrackerCatalogTests
         Assert.Contains("'siamrpn'", error.Message);
         Assert.Contains("csrt, kcf, mil, nanotrack-v2, nanotrack-v3", error.Message);
     }
+
+    [Fact]
+    public void SpecsAreNameOrNameColonArgument()
+    {
+        Assert.Equal(new TrackerSpec("nanotrack-v3", null), TrackerCatalog.Parse(" NanoTrack-V3 "));
+        Assert.Equal("csrt", TrackerCatalog.Parse("csrt").ResultName);
+        Assert.Equal("vil-best", new TrackerSpec("vil", "/w/best.safetensors").ResultName);
+        var error = Assert.Throws<ArgumentException>(() => TrackerCatalog.Parse("kcf:weights.bin"));
+        Assert.Contains("takes no argument", error.Message);
+        Assert.Contains("csrt, kcf", Assert.Throws<ArgumentException>(() => TrackerCatalog.Parse("vit:x")).Message);
+    }
 }

@@ -33,7 +33,7 @@ public sealed class EvalRunCommandTests : IDisposable
         Console.SetOut(stdout);
         try
         {
-            exit = RunCli("eval", "--dataset", dataset, "--trackers", "kcf", "--sequences", "boat1,Crossing",
+            exit = RunCli("eval", "--dataset", dataset, "--trackers", "kcf", "--sequences", "Couple,Crossing",
                 "--max-frames", "20", "--out", output, "--json");
         }
         finally
@@ -42,7 +42,7 @@ public sealed class EvalRunCommandTests : IDisposable
         }
 
         Assert.Equal(0, exit);
-        foreach (string seq in new[] { "boat1", "Crossing" })
+        foreach (string seq in new[] { "Couple", "Crossing" })
         {
             var boxes = RawResultFile.ReadBoxes(Path.Combine(output, "kcf", seq + ".txt"));
             Assert.Equal(20, boxes.Count);
@@ -66,10 +66,10 @@ public sealed class EvalRunCommandTests : IDisposable
         Assert.Equal(0, json.RootElement.GetProperty("missing").GetArrayLength());
 
         // A second run keeps the finished results (same bytes) and still writes the report.
-        string before = File.ReadAllText(Path.Combine(output, "kcf", "boat1_time.txt"));
-        Assert.Equal(0, RunCli("eval", "--dataset", dataset, "--trackers", "kcf", "--sequences", "boat1,Crossing",
+        string before = File.ReadAllText(Path.Combine(output, "kcf", "Couple_time.txt"));
+        Assert.Equal(0, RunCli("eval", "--dataset", dataset, "--trackers", "kcf", "--sequences", "Couple,Crossing",
             "--max-frames", "20", "--out", output));
-        Assert.Equal(before, File.ReadAllText(Path.Combine(output, "kcf", "boat1_time.txt")));
+        Assert.Equal(before, File.ReadAllText(Path.Combine(output, "kcf", "Couple_time.txt")));
     }
 
     [Theory]

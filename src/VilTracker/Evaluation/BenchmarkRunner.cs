@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using VilTracker.Data;
@@ -47,7 +48,9 @@ public static class BenchmarkRunner
         var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellation };
         try
         {
-            Parallel.For(0, jobs.Length, options, i =>
+            // No buffering: each free worker takes the next pair in order, so trackers finish one after another.
+            var order = Partitioner.Create(Enumerable.Range(0, jobs.Length), EnumerablePartitionerOptions.NoBuffering);
+            Parallel.ForEach(order, options, i =>
             {
                 string folder = Path.Combine(outputFolder, jobs[i].Tracker.Name);
                 results[i] = RunOne(jobs[i].Tracker, jobs[i].Sequence, folder, progress, cancellation);

@@ -58,10 +58,10 @@ internal static class EvalCommand
         var command = new Command("eval", "Run trackers on a dataset and/or evaluate raw tracking results (AUC, precision, normalised precision, OP50, OP75, FPS); write Markdown/CSV/JSON/PNG reports.");
         foreach (var option in new Option[] { results, trackers, dataset, format, protocol, output, workers, sequences, maxFrames, models, json })
             command.Options.Add(option);
-        command.SetAction((parse, cancellation) => Task.FromResult(Run(new EvalRequest(
+        command.SetAction(parse => Run(new EvalRequest(
             parse.GetValue(results), parse.GetValue(trackers), parse.GetValue(dataset)!, parse.GetValue(format),
             parse.GetValue(protocol)!, parse.GetValue(output), parse.GetValue(workers), parse.GetValue(sequences),
-            parse.GetValue(maxFrames), parse.GetValue(models), parse.GetValue(json)), cancellation)));
+            parse.GetValue(maxFrames), parse.GetValue(models), parse.GetValue(json))));
         return command;
     }
 
@@ -70,7 +70,7 @@ internal static class EvalCommand
         DirectoryInfo? Results, string? Trackers, DirectoryInfo Dataset, string? Format, string Protocol, DirectoryInfo? Output,
         int Workers, string? Sequences, int? MaxFrames, string? NanoTrackModels, bool Json);
 
-    private static int Run(EvalRequest request, CancellationToken cancellation)
+    private static int Run(EvalRequest request)
     {
         // With --json, stdout carries only the JSON; progress and messages go to stderr.
         var console = request.Json
@@ -92,7 +92,7 @@ internal static class EvalCommand
                     .Select(TrackerCatalog.Parse).ToList();
                 if (specs.Count == 0)
                     throw new ArgumentException($"--trackers lists no tracker; valid names: {string.Join(", ", TrackerCatalog.Names)}.");
-                RunTrackers(console, specs, sequences, resultsFolder, request.Workers, request.NanoTrackModels, cancellation);
+                RunTrackers(console, specs, sequences, resultsFolder, request.Workers, request.NanoTrackModels);
             }
             var sizes = NeedsImageSizes(protocol, sequences)
                 ? sequences.ToDictionary(s => s.Name, FirstFrameSize)
@@ -156,7 +156,31 @@ internal static class EvalCommand
                 TargetVisible = sequence.TargetVisible?.Take(count).ToArray(),
             };
 
-    /// <summary>Runs the trackers with one progress bar per tracker (frames done, ETA).</summary>
+    /// <summary>
+    /// Runs the trackers with one progress bar per tracker (frames done, ETA). The first Ctrl+C stops the run before
+    /// the next frame (finished sequences are on disk); a second one ends the process at once.
+    /// </summary>
+    private static void RunTrackers(
+        IAnsiConsole console, IReadOnlyList<TrackerSpec> specs, IReadOnlyList<Sequence> sequences, string resultsFolder,
+        int workers, string? nanoTrackModels)
+    {
+        using var interrupt = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCtrlC = (_, e) =>
+        {
+            e.Cancel = !interrupt.IsCancellationRequested;
+            interrupt.Cancel();
+        };
+        Console.CancelKeyPress += onCtrlC;
+        try
+        {
+            RunTrackers(console, specs, sequences, resultsFolder, workers, nanoTrackModels, interrupt.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCtrlC;
+        }
+    }
+
     private static void RunTrackers(
         IAnsiConsole console, IReadOnlyList<TrackerSpec> specs, IReadOnlyList<Sequence> sequences, string resultsFolder,
         int workers, string? nanoTrackModels, CancellationToken cancellation)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VilTracker.Geometry;
 using VilTracker.Imaging;
 
@@ -101,6 +102,7 @@ internal sealed class FrameRenderer
         return samples;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void DrawGround(byte[] rgb, int index, CameraState camera, double exposure)
     {
         // Camera motion blur: average the ground over shifted copies along the camera's motion in the exposure.
@@ -192,6 +194,7 @@ internal sealed class FrameRenderer
             Math.Min(width, (int)Math.Ceiling(x1) + 1), Math.Min(height, (int)Math.Ceiling(y1) + 1));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DrawShadow(byte[] rgb, ScreenShape[] samples, double dx, double dy)
     {
         var (x0, y0, x1, y1) = Bounds(samples, dx, dy);
@@ -208,6 +211,7 @@ internal sealed class FrameRenderer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DrawBody(byte[] rgb, ScreenShape[] samples, TargetLook look, Rgb? flat)
     {
         var (x0, y0, x1, y1) = Bounds(samples, 0, 0);
@@ -295,6 +299,7 @@ internal sealed class FrameRenderer
             Math.Min(width, (int)Math.Ceiling(Math.Max(x1, 0)) + 1), Math.Min(height, (int)Math.Ceiling(Math.Max(y1, 0)) + 1));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DrawCanopyShadow(byte[] rgb, (double X, double Y, double Radius)[] discs, double dx, double dy)
     {
         var (x0, y0, x1, y1) = CanopyBounds(discs, dx, dy);
@@ -307,6 +312,7 @@ internal sealed class FrameRenderer
             }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DrawCanopy(byte[] rgb, (double X, double Y, double Radius)[] discs, CameraState camera)
     {
         var (x0, y0, x1, y1) = CanopyBounds(discs, 0, 0);
@@ -354,6 +360,7 @@ internal sealed class FrameRenderer
     }
 
     /// <summary>The cloud shadow and the global brightness/contrast of the frame, through one lookup table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishLighting(byte[] rgb, int index)
     {
         var (gain, contrast) = plan.IlluminationAt(index);

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace VilTracker.Data.Synthetic;
 
 /// <summary>
@@ -19,10 +21,10 @@ internal sealed class ScenePlan
         new(200, 40, 40), new(40, 80, 190), new(235, 235, 230), new(230, 200, 40), new(40, 140, 70), new(120, 60, 150),
     ];
 
-    private readonly WorldPose[] targetPath;
-    private readonly int pathStart;
-    private readonly CameraState[] cameras;
-    private readonly Distractor[] distractors;
+    private WorldPose[] targetPath;
+    private int pathStart;
+    private CameraState[] cameras;
+    private Distractor[] distractors;
     private readonly SmoothCurve shakeX, shakeY, gainCurve, contrastCurve;
     private readonly double shakeAmplitude;
     private readonly (double StartX, double StartY, double EndX, double EndY, double RadiusX, double RadiusY, double Depth, double From, double To)? cloud;
@@ -57,50 +59,33 @@ internal sealed class ScenePlan
             zooms[t + 1] = Math.Clamp(1 + options.ScaleChange * zoomCurve.At(t), zoomMin, zoomMax);
         double lowestZoom = zooms.Min();
 
-        // Ground path of the target inside a roaming box centred on 0, with room before and after the sequence
-        // for distractors that follow the same path with a time lag.
-        var motionRandom = SplitMix64.ForPart(seed, 3);
-        distractors = PlanDistractors(motionRandom, options, Target);
-        int lagPad = distractors.Length == 0 ? 0 : distractors.Max(d => Math.Abs(d.Lag));
-        pathStart = -lagPad - 2;
+        // World size: a roaming box for the target plus the largest half-view at the lowest zoom and largest roll.
         double roamX = 0.5 * w, roamY = 0.5 * h;
-        targetPath = PlanPath(motionRandom, options.TargetSpeed, pathStart, n + lagPad + 2, roamX, roamY);
-
-        // World size: the roaming box plus the largest half-view at the lowest zoom and largest roll.
         double sinRoll = Math.Abs(DeterministicMath.Sin(options.MaxRotationDegrees * Math.PI / 180));
         double halfViewX = (w / 2 + h / 2 * sinRoll) / lowestZoom + 8;
         double halfViewY = (h / 2 + w / 2 * sinRoll) / lowestZoom + 8;
         double shiftX = Math.Ceiling(halfViewX + roamX + length), shiftY = Math.Ceiling(halfViewY + roamY + length);
         WorldWidth = (int)(2 * shiftX);
         WorldHeight = (int)(2 * shiftY);
-        for (int i = 0; i < targetPath.Length; i++)
-            targetPath[i] = targetPath[i] with { X = targetPath[i].X + shiftX, Y = targetPath[i].Y + shiftY };
-
-        // Camera: follows the target with a lag and a wandering offset, stays inside the world and keeps the
-        // whole target in view.
-        cameras = new CameraState[n + 2];
-        double follow = 0.08 * Math.Min(options.CameraMotion, 1.5);
-        double cx = 0, cy = 0;
-        for (int t = -1; t <= n; t++)
-        {
-            double zoom = zooms[t + 1];
-            double angle = options.MaxRotationDegrees * Math.PI / 180 * rollCurve.At(t);
-            var p = TargetAt(t);
-            double desiredX = p.X + options.CameraMotion * 0.22 * w / zoom * offsetX.At(t);
-            double desiredY = p.Y + options.CameraMotion * 0.22 * h / zoom * offsetY.At(t);
-            if (t == -1)
-                (cx, cy) = (desiredX, desiredY);
-            else
-                (cx, cy) = (cx + follow * (desiredX - cx), cy + follow * (desiredY - cy));
-            cx = Math.Clamp(cx, halfViewX, WorldWidth - halfViewX);
-            cy = Math.Clamp(cy, halfViewY, WorldHeight - halfViewY);
-            (cx, cy) = KeepInView(p, cx, cy, zoom, angle, length * zoom, w, h);
-            cameras[t + 1] = new CameraState(cx, cy, zoom, angle);
-        }
         shakeAmplitude = 0.8 * options.CameraMotion;
 
-        if (options.Occlusion)
-            Canopy = PlanCanopy(SplitMix64.ForPart(seed, 4), options);
+        // Motion, camera and occluder. A path that never takes the target far enough from its start to pass
+        // under an occluder is redrawn from the next random stream (rare; a few attempts at most).
+        const int attempts = 8;
+        for (int attempt = 0; ; attempt++)
+        {
+            var motionRandom = SplitMix64.ForPart(seed, 3 + 1000UL * (ulong)attempt);
+            PlanMotion(motionRandom, shiftX, shiftY, roamX, roamY);
+            PlanCamera(zooms, rollCurve, offsetX, offsetY, halfViewX, halfViewY);
+            if (!options.Occlusion)
+                break;
+            Canopy = PlanCanopy(motionRandom, options);
+            if (Canopy is not null)
+                break;
+            if (attempt == attempts - 1)
+                throw new InvalidOperationException(
+                    $"In {attempts} attempts the target of this synthetic sequence never moved far enough from its start to pass under an occluder ({n} frames at speed {options.TargetSpeed}); use more frames, a higher TargetSpeed, another seed, or Occlusion = false.");
+        }
 
         var lightRandom = SplitMix64.ForPart(seed, 5);
         gainCurve = new SmoothCurve(lightRandom, 0, n, 80);
@@ -143,7 +128,7 @@ internal sealed class ScenePlan
     public double SunY { get; }
 
     /// <summary>The occluder, or null when occlusion is off.</summary>
-    public Canopy? Canopy { get; }
+    public Canopy? Canopy { get; private set; }
 
     /// <summary>Plans a sequence (validating the options first).</summary>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
@@ -190,6 +175,50 @@ internal sealed class ScenePlan
             return null;
         double f = (frame - c.From) / (c.To - c.From);
         return new CloudShadow(c.StartX + (c.EndX - c.StartX) * f, c.StartY + (c.EndY - c.StartY) * f, c.RadiusX, c.RadiusY, c.Depth);
+    }
+
+    /// <summary>Plans the target's ground path (inside a roaming box, shifted into world coordinates) and the distractors, which follow the same path with a time lag.</summary>
+    [MemberNotNull(nameof(distractors), nameof(targetPath))]
+    private void PlanMotion(SplitMix64 random, double shiftX, double shiftY, double roamX, double roamY)
+    {
+        var options = Options;
+        distractors = PlanDistractors(random, options, Target);
+        int lagPad = distractors.Length == 0 ? 0 : distractors.Max(d => Math.Abs(d.Lag));
+        pathStart = -lagPad - 2;
+        targetPath = PlanPath(random, options.TargetSpeed, pathStart, options.FrameCount + lagPad + 2, roamX, roamY);
+        for (int i = 0; i < targetPath.Length; i++)
+            targetPath[i] = targetPath[i] with { X = targetPath[i].X + shiftX, Y = targetPath[i].Y + shiftY };
+    }
+
+    /// <summary>
+    /// Plans the camera: it follows the target with a lag and a wandering offset, stays inside the world and keeps
+    /// the whole target in view.
+    /// </summary>
+    [MemberNotNull(nameof(cameras))]
+    private void PlanCamera(double[] zooms, SmoothCurve roll, SmoothCurve offsetX, SmoothCurve offsetY, double halfViewX, double halfViewY)
+    {
+        var options = Options;
+        double w = options.Width, h = options.Height, length = 2 * Target.HalfLength;
+        int n = options.FrameCount;
+        cameras = new CameraState[n + 2];
+        double follow = 0.08 * Math.Min(options.CameraMotion, 1.5);
+        double cx = 0, cy = 0;
+        for (int t = -1; t <= n; t++)
+        {
+            double zoom = zooms[t + 1];
+            double angle = options.MaxRotationDegrees * Math.PI / 180 * roll.At(t);
+            var p = TargetAt(t);
+            double desiredX = p.X + options.CameraMotion * 0.22 * w / zoom * offsetX.At(t);
+            double desiredY = p.Y + options.CameraMotion * 0.22 * h / zoom * offsetY.At(t);
+            if (t == -1)
+                (cx, cy) = (desiredX, desiredY);
+            else
+                (cx, cy) = (cx + follow * (desiredX - cx), cy + follow * (desiredY - cy));
+            cx = Math.Clamp(cx, halfViewX, WorldWidth - halfViewX);
+            cy = Math.Clamp(cy, halfViewY, WorldHeight - halfViewY);
+            (cx, cy) = KeepInView(p, cx, cy, zoom, angle, length * zoom, w, h);
+            cameras[t + 1] = new CameraState(cx, cy, zoom, angle);
+        }
     }
 
     private WorldPose PathAt(double t)
@@ -273,7 +302,8 @@ internal sealed class ScenePlan
         return (target.X - factor * ox, target.Y - factor * oy);
     }
 
-    private Canopy PlanCanopy(SplitMix64 random, SyntheticSequenceOptions options)
+    /// <summary>Places the canopy on the target's path, or returns null when no window leaves the first frames clear.</summary>
+    private Canopy? PlanCanopy(SplitMix64 random, SyntheticSequenceOptions options)
     {
         int n = options.FrameCount, hidden = options.FullOcclusionFrames;
         double reach = Target.BoundingRadius;
@@ -315,17 +345,19 @@ internal sealed class ScenePlan
                 double distance = radius * random.Range(0.45, 0.7);
                 discs.Add((mx + distance * DeterministicMath.Cos(a), my + distance * DeterministicMath.Sin(a), radius * random.Range(0.45, 0.65)));
             }
-            double extent = discs.Max(d => Math.Sqrt((d.Item1 - mx) * (d.Item1 - mx) + (d.Item2 - my) * (d.Item2 - my)) + d.Item3);
-            bool clearAtStart = Enumerable.Range(0, 3).All(t =>
+            // The first frames (needed to start tracking) must be clear of every disc; if a side lobe is in the way,
+            // a crown without lobes is tried before moving the window.
+            bool Clear(IEnumerable<(double X, double Y, double R)> crown) => crown.All(d => Enumerable.Range(0, 3).All(t =>
             {
                 var p = TargetAt(t);
-                return Math.Sqrt((p.X - mx) * (p.X - mx) + (p.Y - my) * (p.Y - my)) > extent + reach + 2 / zoomLow;
-            });
-            if (clearAtStart)
+                return Math.Sqrt((p.X - d.X) * (p.X - d.X) + (p.Y - d.Y) * (p.Y - d.Y)) > d.R + reach + 2 / zoomLow;
+            }));
+            if (Clear(discs))
                 return new Canopy(discs);
+            if (Clear(discs.Take(1)))
+                return new Canopy(discs.Take(1).ToArray());
         }
-        throw new InvalidOperationException(
-            $"The target of this synthetic sequence never moves far enough from its start to pass under an occluder ({n} frames at speed {options.TargetSpeed}); use more frames, a higher TargetSpeed, another seed, or Occlusion = false.");
+        return null;
     }
 
     private sealed record Distractor(int Lag, double Along, double Lateral, SmoothCurve Sway);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace VilTracker.Data.Synthetic;
 
 /// <summary>
@@ -54,6 +55,7 @@ internal sealed class TerrainTexture
         return texture;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PaintFields(SplitMix64 random, float[] detail, float[] macro, double angle, double scale)
     {
         double c = DeterministicMath.Cos(angle), s = DeterministicMath.Sin(angle);
@@ -87,6 +89,7 @@ internal sealed class TerrainTexture
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<(double Nx, double Ny, double Offset, double HalfWidth)> PaintRoads(SplitMix64 random, float[] detail, double gridAngle, double scale)
     {
         var roads = new List<(double, double, double, double)>();
@@ -101,10 +104,19 @@ internal sealed class TerrainTexture
             double dash = 1.2 * scale, line = Math.Max(0.6, 0.05 * halfWidth);
             for (int y = 0; y < Height; y++)
             {
-                for (int x = 0; x < Width; x++)
+                // The road covers the columns where |nx x + ny y - offset| < halfWidth + 0.5: one interval per row.
+                double rest = ny * y - offset, reach = halfWidth + 0.5;
+                int x0 = 0, x1 = Width;
+                if (Math.Abs(nx) > 1e-9)
                 {
-                    double d = Math.Abs(nx * x + ny * y - offset);
-                    if (d >= halfWidth + 0.5)
+                    double a = (-rest - reach) / nx, b = (-rest + reach) / nx;
+                    x0 = (int)Math.Clamp(Math.Floor(Math.Min(a, b)), 0, Width);
+                    x1 = (int)Math.Clamp(Math.Ceiling(Math.Max(a, b)) + 1, x0, Width);
+                }
+                for (int x = x0; x < x1; x++)
+                {
+                    double d = Math.Abs(nx * x + rest);
+                    if (d >= reach)
                         continue;
                     int k = y * Width + x;
                     var colour = Asphalt.Times(0.88 + 0.24 * detail[k]);

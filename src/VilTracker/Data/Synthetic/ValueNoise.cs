@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace VilTracker.Data.Synthetic;
 
 /// <summary>
@@ -10,6 +11,7 @@ internal static class ValueNoise
     /// Adds <paramref name="amplitude"/> times one octave of noise in [0, 1] with lattice spacing
     /// <paramref name="cell"/> pixels to <paramref name="field"/> (<paramref name="width"/> x <paramref name="height"/>, row-major).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddOctave(float[] field, int width, int height, int cell, float amplitude, SplitMix64 random)
     {
         int gridWidth = width / cell + 2, gridHeight = height / cell + 2;

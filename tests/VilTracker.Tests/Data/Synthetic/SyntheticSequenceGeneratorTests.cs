@@ -131,4 +131,25 @@ public sealed class SyntheticSequenceGeneratorTests
         Assert.NotNull(plan.Canopy);
         Assert.Single(plan.DistractorLooks);
     }
+
+    [Fact]
+    public void Occlusion_planning_succeeds_for_every_seed_of_a_short_sequence()
+    {
+        // Training draws fresh seeds: none may fail. Planning is cheap (no pixels), so 300 seeds are checked.
+        for (ulong seed = 0; seed < 300; seed++)
+        {
+            var plan = ScenePlan.Create(SyntheticTestOptions.Tiny, seed);
+            Assert.NotNull(plan.Canopy);
+        }
+    }
+
+    [Fact]
+    public void An_occlusion_that_cannot_fit_is_a_clear_error()
+    {
+        // 60 hidden frames in 90 at 0.5 px/frame: the target cannot get away from the canopy before frame 0.
+        var options = new SyntheticSequenceOptions { FrameCount = 90, FullOcclusionFrames = 60, TargetSpeed = 0.5 };
+        var error = Assert.Throws<InvalidOperationException>(() => new SyntheticSequenceGenerator(options, 1));
+        Assert.Contains("Occlusion = false", error.Message);
+        Assert.Contains("TargetSpeed", error.Message);
+    }
 }

@@ -125,6 +125,7 @@ internal sealed class FrameRenderer
         int tw = terrain.Width, maxX = terrain.Width - 2, maxY = terrain.Height - 2;
         var rowX = new long[taps];
         var rowY = new long[taps];
+        var sums = taps == 1 ? [] : new uint[3 * width];
         fixed (uint* texels = terrain.Pixels)
         fixed (byte* output = rgb)
         {
@@ -138,46 +139,61 @@ internal sealed class FrameRenderer
                     rowY[k] = (long)Math.Round((wy + offsets[k].Y) * 65536);
                 }
                 byte* o = output + (long)y * width * 3;
+                if (taps == 1)
+                {
+                    SampleRow(texels, tw, maxX, maxY, rowX[0], rowY[0], stepX, stepY, o, width);
+                    continue;
+                }
+                // Blurred: sum the taps per channel, then divide by the power-of-two tap count (fixed order).
+                Array.Clear(sums);
                 for (int k = 0; k < taps; k++)
                 {
                     long fx = rowX[k], fy = rowY[k];
-                    byte* p = o;
-                    for (int x = 0; x < width; x++, p += 3, fx += stepX, fy += stepY)
+                    for (int x = 0; x < width; x++, fx += stepX, fy += stepY)
                     {
-                        int ix = (int)(fx >> 16), iy = (int)(fy >> 16);
-                        if ((uint)ix > (uint)maxX)
-                            ix = ix < 0 ? 0 : maxX;
-                        if ((uint)iy > (uint)maxY)
-                            iy = iy < 0 ? 0 : maxY;
-                        uint ax = (uint)(fx >> 8) & 0xFF, ay = (uint)(fy >> 8) & 0xFF;
-                        uint* t = texels + iy * tw + ix;
-                        uint pixel = Lerp(Lerp(t[0], t[1], ax), Lerp(t[tw], t[tw + 1], ax), ay);
-                        // Each tap adds its share; shares are exact for 1, 2 or 4 taps (integer shifts, fixed order).
-                        if (k == 0)
-                        {
-                            p[0] = (byte)((pixel & 0xFF) >> shift);
-                            p[1] = (byte)(((pixel >> 8) & 0xFF) >> shift);
-                            p[2] = (byte)(((pixel >> 16) & 0xFF) >> shift);
-                        }
-                        else
-                        {
-                            p[0] += (byte)((pixel & 0xFF) >> shift);
-                            p[1] += (byte)(((pixel >> 8) & 0xFF) >> shift);
-                            p[2] += (byte)(((pixel >> 16) & 0xFF) >> shift);
-                        }
+                        uint pixel = Sample(texels, tw, maxX, maxY, fx, fy);
+                        sums[3 * x] += pixel & 0xFF;
+                        sums[3 * x + 1] += (pixel >> 8) & 0xFF;
+                        sums[3 * x + 2] += (pixel >> 16) & 0xFF;
                     }
                 }
+                for (int i = 0; i < 3 * width; i++)
+                    o[i] = (byte)(sums[i] >> shift);
             }
         }
     }
 
-    /// <summary>Bilinear step on packed pixels: red and blue in one multiply, green in another; <paramref name="t"/> in [0, 255].</summary>
-    private static uint Lerp(uint a, uint b, uint t)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void SampleRow(uint* texels, int tw, int maxX, int maxY, long fx, long fy, long stepX, long stepY, byte* o, int width)
     {
-        uint keep = 256 - t;
-        uint rb = (((a & 0xFF00FF) * keep + (b & 0xFF00FF) * t) >> 8) & 0xFF00FF;
-        uint g = (((a & 0xFF00) * keep + (b & 0xFF00) * t) >> 8) & 0xFF00;
-        return rb | g;
+        for (int x = 0; x < width; x++, o += 3, fx += stepX, fy += stepY)
+        {
+            uint pixel = Sample(texels, tw, maxX, maxY, fx, fy);
+            o[0] = (byte)pixel;
+            o[1] = (byte)(pixel >> 8);
+            o[2] = (byte)(pixel >> 16);
+        }
+    }
+
+    /// <summary>
+    /// Bilinear texture sample at 16.16 fixed-point (<paramref name="fx"/>, <paramref name="fy"/>), clamped to the
+    /// texture: four integer weights summing to 256, red and blue weighted in one multiply, green in another.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe uint Sample(uint* texels, int tw, int maxX, int maxY, long fx, long fy)
+    {
+        int ix = (int)(fx >> 16), iy = (int)(fy >> 16);
+        if ((uint)ix > (uint)maxX)
+            ix = ix < 0 ? 0 : maxX;
+        if ((uint)iy > (uint)maxY)
+            iy = iy < 0 ? 0 : maxY;
+        uint ax = (uint)(fx >> 8) & 0xFF, ay = (uint)(fy >> 8) & 0xFF;
+        uint w11 = (ax * ay) >> 8, w01 = ax - w11, w10 = ay - w11, w00 = 256 - ax - ay + w11;
+        uint* t = texels + iy * tw + ix;
+        uint a = t[0], b = t[1], c = t[tw], d = t[tw + 1];
+        uint rb = ((a & 0xFF00FF) * w00 + (b & 0xFF00FF) * w01 + (c & 0xFF00FF) * w10 + (d & 0xFF00FF) * w11) >> 8;
+        uint g = ((a & 0xFF00) * w00 + (b & 0xFF00) * w01 + (c & 0xFF00) * w10 + (d & 0xFF00) * w11) >> 8;
+        return (rb & 0xFF00FF) | (g & 0xFF00);
     }
 
     private (int X0, int Y0, int X1, int Y1) Bounds(IReadOnlyList<ScreenShape> shapes, double dx, double dy)
@@ -378,6 +394,13 @@ internal sealed class FrameRenderer
             return;
         }
         var shadow = cloud.Value;
+        // Shadow factor (out of 256) as a function of the squared elliptical radius, tabulated in 1/1024 steps.
+        var factors = new int[1025];
+        for (int k = 0; k <= 1024; k++)
+        {
+            double q = Math.Clamp((k / 1024.0 - 0.36) / 0.64, 0, 1);
+            factors[k] = (int)(256 * (1 - shadow.Depth * (1 - q * q * (3 - 2 * q))));
+        }
         for (int y = 0; y < height; y++)
         {
             double dy = (y + 0.5 - shadow.CenterY) / shadow.RadiusY;
@@ -397,8 +420,7 @@ internal sealed class FrameRenderer
             for (int x = from, o = row + from * 3; x < to; x++, o += 3)
             {
                 double dx = (x + 0.5 - shadow.CenterX) / shadow.RadiusX;
-                double q = Math.Clamp((dx * dx + dy * dy - 0.36) / 0.64, 0, 1);
-                int factor = (int)(256 * (1 - shadow.Depth * (1 - q * q * (3 - 2 * q))));
+                int factor = factors[Math.Min(1024, (int)((dx * dx + dy * dy) * 1024))];
                 rgb[o] = table[(rgb[o] * factor) >> 8];
                 rgb[o + 1] = table[(rgb[o + 1] * factor) >> 8];
                 rgb[o + 2] = table[(rgb[o + 2] * factor) >> 8];

@@ -10,13 +10,11 @@ namespace VilTracker.Data.Synthetic;
 /// <remarks>
 /// Frames are rendered on demand: <see cref="Frames"/> yields them lazily and keeps none, and
 /// <see cref="Render"/> draws any single frame. The ground texture (a few megabytes) is built once, on the first
-/// frame, and kept for the generator's lifetime.
+/// frame, and kept for the generator's lifetime. <see cref="Render"/> may be called from several threads at once.
 /// </remarks>
 public sealed class SyntheticSequenceGenerator
 {
-    private readonly ScenePlan plan;
-    private readonly Rgb? targetColourOverride;
-    private FrameRenderer? renderer;
+    private readonly Lazy<FrameRenderer> renderer;
 
     /// <summary>Plans the sequence for <paramref name="options"/> and <paramref name="seed"/> (cheap: no pixels yet).</summary>
     /// <exception cref="ArgumentException">An option is invalid (the message names it and the allowed range).</exception>
@@ -30,8 +28,8 @@ public sealed class SyntheticSequenceGenerator
     internal SyntheticSequenceGenerator(SyntheticSequenceOptions options, ulong seed, Rgb? targetColourOverride)
     {
         ArgumentNullException.ThrowIfNull(options);
-        plan = ScenePlan.Create(options, seed);
-        this.targetColourOverride = targetColourOverride;
+        var plan = ScenePlan.Create(options, seed);
+        renderer = new Lazy<FrameRenderer>(() => new FrameRenderer(plan, TerrainTexture.Build(plan), targetColourOverride));
         Options = options;
         Seed = seed;
     }
@@ -58,7 +56,6 @@ public sealed class SyntheticSequenceGenerator
     {
         if (index < 0 || index >= FrameCount)
             throw new ArgumentOutOfRangeException(nameof(index), index, $"Frame index must be in [0, {FrameCount}).");
-        renderer ??= new FrameRenderer(plan, TerrainTexture.Build(plan), targetColourOverride);
-        return renderer.Render(index);
+        return renderer.Value.Render(index);
     }
 }

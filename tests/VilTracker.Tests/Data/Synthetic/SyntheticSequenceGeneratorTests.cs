@@ -152,4 +152,19 @@ public sealed class SyntheticSequenceGeneratorTests
         Assert.Contains("Occlusion = false", error.Message);
         Assert.Contains("TargetSpeed", error.Message);
     }
+
+    [Fact]
+    public void Rendering_from_several_threads_gives_the_same_bytes_as_in_order()
+    {
+        var options = SyntheticTestOptions.Tiny;
+        var parallel = new SyntheticFrame[12];
+        var shared = new SyntheticSequenceGenerator(options, 31);
+        Parallel.For(0, parallel.Length, i => parallel[i] = shared.Render(i));
+        var inOrder = new SyntheticSequenceGenerator(options, 31).Frames().Take(parallel.Length).ToArray();
+        for (int i = 0; i < parallel.Length; i++)
+        {
+            Assert.Equal(inOrder[i].Image.Rgb, parallel[i].Image.Rgb);
+            Assert.Equal(inOrder[i].TargetBox, parallel[i].TargetBox);
+        }
+    }
 }

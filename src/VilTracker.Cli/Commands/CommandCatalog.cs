@@ -7,6 +7,9 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return EvalCommand.Create();
+        yield return SummaryCommand.Create();
+        yield return VilCommand.Create();
         yield return SynthCommand.Create();
     }
 }

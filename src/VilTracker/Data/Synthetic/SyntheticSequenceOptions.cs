@@ -5,8 +5,9 @@ namespace VilTracker.Data.Synthetic;
 /// <summary>
 /// What a synthetic drone sequence looks like: its length and frame size, the target's size range and speed, and the
 /// difficulty knobs (camera motion, zoom, rotation, distractors, occlusion, motion blur, illumination change).
-/// Sizes and speeds are in pixels of the output frame at the sequence's starting zoom. Call <see cref="Validate"/>
-/// (the generator does) to get a clear error for a bad value.
+/// Target sizes are in pixels of the output frames; speeds are in ground pixels per frame, which are output pixels
+/// at zoom 1 (the zoom wanders around 1 by up to <see cref="ScaleChange"/>). Call <see cref="Validate"/> (the
+/// generator does) to get a clear error for a bad value.
 /// </summary>
 public sealed record SyntheticSequenceOptions
 {
@@ -43,7 +44,12 @@ public sealed record SyntheticSequenceOptions
     /// <summary>Whether a tree canopy covers the target: partial occlusion while it passes under, full occlusion for <see cref="FullOcclusionFrames"/> frames.</summary>
     public bool Occlusion { get; init; } = true;
 
-    /// <summary>How many consecutive frames the target is fully hidden when <see cref="Occlusion"/> is on (1 to 60).</summary>
+    /// <summary>
+    /// How many consecutive frames the target should be fully hidden when <see cref="Occlusion"/> is on (1 to 60).
+    /// The canopy is sized from the target's path for this many frames; the visibility flags of the output are
+    /// measured from the rendered geometry and usually mark this many to two more frames (a slow or turning target
+    /// can stay under longer).
+    /// </summary>
     public int FullOcclusionFrames { get; init; } = 6;
 
     /// <summary>Motion blur as the exposure fraction of the frame interval, 0 (sharp) to 1 (smeared over the whole inter-frame motion).</summary>

@@ -25,18 +25,19 @@ internal static class ValueNoise
             column[x] = x / cell;
             columnWeight[x] = Smooth((x % cell + 0.5f) / cell);
         }
+        var blended = new float[gridWidth];
         for (int y = 0; y < height; y++)
         {
+            // Interpolate the two lattice rows around y once, then each pixel only interpolates along x.
             int row = (y / cell) * gridWidth;
             float wy = Smooth((y % cell + 0.5f) / cell);
+            for (int g = 0; g < gridWidth; g++)
+                blended[g] = grid[row + g] + (grid[row + gridWidth + g] - grid[row + g]) * wy;
             int offset = y * width;
             for (int x = 0; x < width; x++)
             {
-                int g = row + column[x];
-                float wx = columnWeight[x];
-                float top = grid[g] + (grid[g + 1] - grid[g]) * wx;
-                float bottom = grid[g + gridWidth] + (grid[g + gridWidth + 1] - grid[g + gridWidth]) * wx;
-                field[offset + x] += amplitude * (top + (bottom - top) * wy);
+                int g = column[x];
+                field[offset + x] += amplitude * (blended[g] + (blended[g + 1] - blended[g]) * columnWeight[x]);
             }
         }
     }

@@ -10,7 +10,7 @@ namespace VilTracker.Data.Synthetic;
 /// </summary>
 internal sealed class ScenePlan
 {
-    private const double VehicleColourJitter = 18;
+    private const double LookAlikeColourJitter = 18;
     private static readonly Rgb[] VehicleColours =
     [
         new(225, 225, 222), new(170, 172, 178), new(38, 38, 44), new(180, 32, 30),
@@ -244,8 +244,8 @@ internal sealed class ScenePlan
     private static TargetLook LookAlike(SplitMix64 random, TargetLook target)
     {
         var c = target.Body;
-        var body = Rgb.FromDoubles(c.R + random.Range(-1, 1) * VehicleColourJitter,
-            c.G + random.Range(-1, 1) * VehicleColourJitter, c.B + random.Range(-1, 1) * VehicleColourJitter);
+        var body = Rgb.FromDoubles(c.R + random.Range(-1, 1) * LookAlikeColourJitter,
+            c.G + random.Range(-1, 1) * LookAlikeColourJitter, c.B + random.Range(-1, 1) * LookAlikeColourJitter);
         return target.Scaled(random.Range(0.9, 1.1)) with { Body = body };
     }
 

@@ -6,8 +6,13 @@ internal static class SharedData
     /// <summary>The folder holding <c>VilTracker.slnx</c>.</summary>
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    /// <summary>The shared reference folder (<c>../shared</c> from the repository root).</summary>
-    public static string Root => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+    /// <summary>
+    /// The shared reference folder: <c>../shared</c> from the repository root, or, for a git worktree nested deeper
+    /// (e.g. <c>/work/wt/name</c>), the nearest <c>shared</c> folder beside an ancestor of the root.
+    /// </summary>
+    public static string Root => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared")) is var beside && Directory.Exists(beside)
+        ? beside
+        : Path.GetFullPath(Path.Combine(RepoRoot, "..", "..", "shared"));
 
     /// <summary>A path below the shared folder.</summary>
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);

@@ -1,0 +1,96 @@
+using VilTracker.Model;
+using static TorchSharp.torch;
+
+namespace VilTracker.Tests.Model;
+
+/// <summary>The center head's structure, parameter names, init, output ranges and gradients.</summary>
+public class CenterHeadTests
+{
+    [Fact]
+    public void ReferenceHeadHasTheReferenceParameterNamesAndCount()
+    {
+        using var head = new CenterHead(768);
+        var names = head.named_parameters().Select(p => p.name).ToHashSet();
+        foreach (var tower in new[] { "ctr", "offset", "size" })
+        {
+            for (int i = 1; i <= 4; i++)
+                Assert.Contains($"conv{i}_{tower}.0.weight", names);
+            Assert.Contains($"conv5_{tower}.bias", names);
+        }
+        Assert.Contains("conv2_ctr.1.running_mean", head.named_buffers().Select(b => b.name));
+        // One tower: convs 768·256·9 + 256, 256·128·9 + 128, 128·64·9 + 64, 64·32·9 + 32 = 1,769,728 + 295,040
+        // + 73,792 + 18,464; BN scale+shift 2·(256+128+64+32) = 960; last conv 32k + k.
+        long towerBody = 1_769_728 + 295_040 + 73_792 + 18_464 + 960;
+        long expected = towerBody + 33 + towerBody + 66 + towerBody + 66;
+        Assert.Equal(expected, head.parameters().Sum(p => p.numel()));
+    }
+
+    [Fact]
+    public void WeightsAreXavierUniformWithinTheirBound()
+    {
+        using var head = new CenterHead(16, [8, 4]);
+        foreach (var (name, p) in head.named_parameters().Where(p => p.parameter.dim() > 1))
+        {
+            long fanIn = p.shape[1] * p.shape[2] * p.shape[3], fanOut = p.shape[0] * p.shape[2] * p.shape[3];
+            double bound = Math.Sqrt(6.0 / (fanIn + fanOut));
+            Assert.True(p.abs().max().item<float>() <= bound + 1e-6, $"{name} exceeds the Xavier bound {bound}");
+            Assert.True(p.abs().max().item<float>() > bound * 0.5, $"{name} looks not Xavier-initialised");
+        }
+    }
+
+    [Fact]
+    public void NarrowPresetGivesMapsOfTheRightShapesAndRanges()
+    {
+        using var scope = NewDisposeScope();
+        using var head = new CenterHead(24, [16, 8]);
+        head.eval();
+        var maps = head.forward(randn(3, 24, 5, 7) * 50);
+        Assert.Equal(new long[] { 3, 1, 5, 7 }, maps.Score.shape);
+        Assert.Equal(new long[] { 3, 2, 5, 7 }, maps.Size.shape);
+        Assert.Equal(new long[] { 3, 2, 5, 7 }, maps.Offset.shape);
+        Assert.True(maps.Score.min().item<float>() >= 1e-4f && maps.Score.max().item<float>() <= 1 - 1e-4f);
+        Assert.True(maps.Size.min().item<float>() >= 1e-4f && maps.Size.max().item<float>() <= 1 - 1e-4f);
+        // Offsets are raw: with inputs this large some fall outside [0, 1].
+        Assert.True(maps.Offset.abs().max().item<float>() > 1);
+    }
+
+    [Fact]
+    public void GradientsReachTheFirstLayerOfEveryTower()
+    {
+        using var scope = NewDisposeScope();
+        using var head = new CenterHead(8, [4]);
+        var maps = head.forward(randn(2, 8, 4, 4));
+        (maps.Score.sum() + maps.Size.sum() + maps.Offset.sum()).backward();
+        foreach (var tower in new[] { "ctr", "offset", "size" })
+        {
+            var grad = head.named_parameters().Single(p => p.name == $"conv1_{tower}.0.weight").parameter.grad;
+            Assert.NotNull(grad);
+            Assert.True(grad!.abs().sum().item<float>() > 0, $"no gradient in conv1_{tower}");
+        }
+    }
+
+    [Fact]
+    public void TokensToMapTakesTheLastTokensRowMajor()
+    {
+        using var scope = NewDisposeScope();
+        // B = 1, 2 template tokens then 2x3 = 6 search tokens, C = 2; token t carries (t, 100 + t).
+        var t = arange(8, dtype: ScalarType.Float32);
+        var tokens = stack([t, t + 100], 1).unsqueeze(0);
+        var map = CenterHead.TokensToMap(tokens, 2, 3);
+        Assert.Equal(new long[] { 1, 2, 2, 3 }, map.shape);
+        // Cell (row 1, col 2) is search token 1·3 + 2 = 5, i.e. token 2 + 5 = 7.
+        Assert.Equal(7f, map[0, 0, 1, 2].item<float>());
+        Assert.Equal(107f, map[0, 1, 1, 2].item<float>());
+        Assert.Equal(2f, map[0, 0, 0, 0].item<float>());
+        Assert.Throws<ArgumentException>(() => CenterHead.TokensToMap(tokens, 3, 3));
+    }
+
+    [Fact]
+    public void WrongInputIsRejectedWithItsShape()
+    {
+        using var head = new CenterHead(8, [4]);
+        var ex = Assert.Throws<ArgumentException>(() => head.forward(zeros(1, 6, 4, 4)));
+        Assert.Contains("(1, 6, 4, 4)", ex.Message);
+        Assert.Throws<ArgumentException>(() => new CenterHead(8, []));
+    }
+}

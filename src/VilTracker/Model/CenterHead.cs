@@ -88,7 +88,7 @@ public sealed class CenterHead : Module<Tensor, CenterMaps>
     {
         using var scope = NewDisposeScope();
         foreach (var layer in tower)
-            x = layer.forward(x);
+            x = layer.call(x);
         return x.MoveToOuterDisposeScope();
     }
 

@@ -27,6 +27,6 @@ public sealed class FeedForwardExpert : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        return fc2.forward(nn.functional.gelu(fc1.forward(x))).MoveToOuterDisposeScope();
+        return fc2.call(nn.functional.gelu(fc1.call(x))).MoveToOuterDisposeScope();
     }
 }

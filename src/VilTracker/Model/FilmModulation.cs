@@ -27,7 +27,7 @@ public sealed class FilmModulation : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor x, Tensor context)
     {
         using var scope = NewDisposeScope();
-        var gammaBeta = proj.forward(context).unsqueeze(1).chunk(2, -1);
+        var gammaBeta = proj.call(context).unsqueeze(1).chunk(2, -1);
         return (x * (gammaBeta[0] + 1) + gammaBeta[1]).MoveToOuterDisposeScope();
     }
 }

@@ -28,6 +28,6 @@ public sealed class TemporalContextEncoder : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var pooled = memory.mean([1]);
-        return fc2.forward(nn.functional.gelu(fc1.forward(norm.forward(pooled)))).MoveToOuterDisposeScope();
+        return fc2.call(nn.functional.gelu(fc1.call(norm.call(pooled)))).MoveToOuterDisposeScope();
     }
 }

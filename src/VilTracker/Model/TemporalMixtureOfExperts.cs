@@ -41,7 +41,7 @@ public sealed class TemporalMixtureOfExperts : nn.Module<Tensor, Tensor, Tensor>
     public int ExpertCount => experts.Count;
 
     /// <summary>Routing weights (B, E) for a context (B, C): a softmax, so each row sums to 1.</summary>
-    public Tensor RoutingWeights(Tensor context) => nn.functional.softmax(router.forward(context), -1);
+    public Tensor RoutingWeights(Tensor context) => nn.functional.softmax(router.call(context), -1);
 
     /// <summary>Freezes or unfreezes the shared expert's parameters (no gradient, unchanged by the optimiser).</summary>
     public void FreezeSharedExpert(bool frozen)
@@ -54,11 +54,11 @@ public sealed class TemporalMixtureOfExperts : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor x, Tensor context)
     {
         using var scope = NewDisposeScope();
-        var normed = norm.forward(x);
+        var normed = norm.call(x);
         var weights = RoutingWeights(context);
-        var mixed = shared.forward(normed);
+        var mixed = shared.call(normed);
         for (int e = 0; e < experts.Count; e++)
-            mixed = mixed + weights[.., e].view(-1, 1, 1) * experts[e].forward(normed);
+            mixed = mixed + weights[.., e].view(-1, 1, 1) * experts[e].call(normed);
         return (x + mixed).MoveToOuterDisposeScope();
     }
 }

@@ -53,7 +53,7 @@ public sealed class UncertaintyHead : Module<Tensor, Tensor>
             throw new ArgumentException(
                 $"UncertaintyHead input must be (B, {InputChannels}, fh, fw), got ({string.Join(", ", features.shape)}).", nameof(features));
         using var scope = NewDisposeScope();
-        var raw = conv2_unc.forward(conv1_unc.forward(features));
+        var raw = conv2_unc.call(conv1_unc.call(features));
         return (MinLogVariance + (MaxLogVariance - MinLogVariance) * raw.sigmoid()).MoveToOuterDisposeScope();
     }
 

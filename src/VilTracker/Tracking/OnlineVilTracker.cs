@@ -1,6 +1,7 @@
 using VilTracker.Cropping;
 using VilTracker.Geometry;
 using VilTracker.Imaging;
+using VilTracker.Model;
 
 namespace VilTracker.Tracking;
 
@@ -23,6 +24,13 @@ public sealed class OnlineVilTracker : ITracker
     private readonly MeasurementGate gate;
     private readonly TemplateUpdatePolicy policy;
     private int frameIndex = -1;
+
+    /// <summary>Tracks with <paramref name="model"/> (batch 1, inference only) under <paramref name="options"/>; the model stays owned by the caller.</summary>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public OnlineVilTracker(TrackerModel model, TrackerOptions options)
+        : this(new ModelMeasurementSource(model, options), options)
+    {
+    }
 
     /// <summary>Tracks with any measurement source (taken over: disposed with this tracker) under <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>

@@ -63,16 +63,29 @@ public sealed class ModelMeasurementSource : IMeasurementSource
         var crop = TargetCropper.Sample(frame, around, searchFactor * searchGrowth, model.Config.SearchSize);
         var search = ImageNetNormalization.ToBatch([crop.Image]);
         var output = model.forward(currentTemplate, search, stack(memory, 1));
+        return Read(output, crop.Window, window, frame.Width, frame.Height, options.ClipMargin);
+    }
+
+    /// <summary>
+    /// The measurement in one network output (batch element 0): argmax of the score map times
+    /// <paramref name="window"/> (none: plain argmax), box decoded at that cell, mapped from the search crop
+    /// <paramref name="crop"/> back to the frame and clipped with <paramref name="clipMargin"/>; the confidence is the
+    /// unwindowed score and the log-variances are read at the same cell.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The decoded box is not finite (NaN weights).</exception>
+    internal static TargetMeasurement Read(TrackerOutput output, CropWindow crop, Tensor? window, int frameWidth, int frameHeight, double clipMargin)
+    {
+        using var scope = NewDisposeScope();
         var decoded = CenterDecoder.Decode(new CenterMaps(output.Score, output.Size, output.Offset), window);
         var box = decoded.Boxes[0].to_type(ScalarType.Float64).data<double>().ToArray();
         double confidence = decoded.Scores[0].to_type(ScalarType.Float64).item<double>();
         var logVariance = CenterDecoder.GatherAt(output.LogVariance, decoded.PeakIndices)[0]
             .to_type(ScalarType.Float64).data<double>().ToArray();
-        var inFrame = crop.Window.MapBack(new NormalizedCenterBox(box[0], box[1], box[2], box[3]));
+        var inFrame = crop.MapBack(new NormalizedCenterBox(box[0], box[1], box[2], box[3]));
         if (!inFrame.IsFinite)
-            throw new InvalidOperationException($"The model decoded a non-finite box {inFrame} around {around}; check the weights for NaN values.");
-        var clipped = MarginClip.Apply(inFrame, frame.Width, frame.Height, options.ClipMargin);
-        return new TargetMeasurement(clipped, confidence, logVariance, crop.Window.CropSize);
+            throw new InvalidOperationException($"The model decoded a non-finite box {inFrame} in the search crop around {crop.Around}; check the weights for NaN values.");
+        var clipped = MarginClip.Apply(inFrame, frameWidth, frameHeight, clipMargin);
+        return new TargetMeasurement(clipped, confidence, logVariance, crop.CropSize);
     }
 
     /// <inheritdoc />

@@ -1,1 +1,17 @@
-return 0;
+using VilTracker.Bench;
+
+// Benchmarks are chosen by name: dotnet run -c Release --project bench/VilTracker.Bench -- <name> [arguments]
+var benchmarks = new Dictionary<string, (string Description, Func<string[], int> Run)>(StringComparer.OrdinalIgnoreCase)
+{
+    ["trackers"] = ("frames per second of each baseline tracker on the same decoded real frames", TrackersBenchmark.Run),
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
+{
+    Console.Error.WriteLine(args.Length == 0 ? "Name a benchmark to run." : $"Unknown benchmark '{args[0]}'.");
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/VilTracker.Bench -- <benchmark> [arguments]");
+    foreach (var (name, entry) in benchmarks)
+        Console.Error.WriteLine($"  {name,-10} {entry.Description}");
+    return 2;
+}
+return benchmark.Run(args[1..]);

@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return TrackCommand.Create();
+        yield return EvalCommand.Create();
         yield return SummaryCommand.Create();
         yield return VilCommand.Create();
     }

@@ -27,9 +27,6 @@ public static class BilinearResize
     /// <exception cref="ArgumentException">A size is not positive or the buffer length does not match it.</exception>
     public static byte[] Resize(byte[] source, int sourceWidth, int sourceHeight, int channels, int width, int height)
     {
-        if (sourceWidth <= 0 || sourceHeight <= 0 || width <= 0 || height <= 0 || channels <= 0)
-            throw new ArgumentException(
-                $"Resize needs positive sizes, got source {sourceWidth}x{sourceHeight}x{channels} -> {width}x{height}.");
         if (source.Length != checked(sourceWidth * sourceHeight * channels))
             throw new ArgumentException(
                 $"Resize source has {source.Length} bytes; a {sourceWidth}x{sourceHeight}x{channels} image needs {sourceWidth * sourceHeight * channels}.");
@@ -42,8 +39,12 @@ public static class BilinearResize
     /// on demand by <paramref name="fillRow"/> (row index, buffer of <c>sourceWidth * channels</c> bytes to fill), so a
     /// large padded crop never has to be materialised. Each source row is requested at most once.
     /// </summary>
+    /// <exception cref="ArgumentException">A size is not positive.</exception>
     public static byte[] Resize(SourceRowFiller fillRow, int sourceWidth, int sourceHeight, int channels, int width, int height)
     {
+        if (sourceWidth <= 0 || sourceHeight <= 0 || width <= 0 || height <= 0 || channels <= 0)
+            throw new ArgumentException(
+                $"Resize needs positive sizes, got source {sourceWidth}x{sourceHeight}x{channels} -> {width}x{height}.");
         var taps = HorizontalTaps(sourceWidth, width, channels);
         var (yOffsets, betas) = VerticalTaps(sourceHeight, height);
         int rowLength = width * channels;

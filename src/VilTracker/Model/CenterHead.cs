@@ -55,22 +55,6 @@ public sealed class CenterHead : Module<Tensor, CenterMaps>
                 init.xavier_uniform_(p);
     }
 
-    /// <summary>
-    /// The head's input from backbone tokens (REFERENCE-SPEC C2): the last <c>fh·fw</c> tokens of <c>(B, N, C)</c>
-    /// (the search tokens, after the template's) laid out as <c>(B, C, fh, fw)</c>, token index = row·fw + col.
-    /// </summary>
-    /// <exception cref="ArgumentException">The tokens are not 3-D or fewer than <c>fh·fw</c>.</exception>
-    public static Tensor TokensToMap(Tensor tokens, int fh, int fw)
-    {
-        if (tokens.dim() != 3 || fh <= 0 || fw <= 0 || tokens.shape[1] < (long)fh * fw)
-            throw new ArgumentException(
-                $"Tokens must be (B, N, C) with N >= {fh}·{fw} search tokens; got ({string.Join(", ", tokens.shape)}).", nameof(tokens));
-        using var scope = NewDisposeScope();
-        long b = tokens.shape[0], n = tokens.shape[1], c = tokens.shape[2];
-        var search = tokens.narrow(1, n - (long)fh * fw, (long)fh * fw);
-        return search.permute(0, 2, 1).reshape(b, c, fh, fw).contiguous().MoveToOuterDisposeScope();
-    }
-
     /// <summary>Maps <c>(B, C, fh, fw)</c> search features to score, size and offset maps.</summary>
     /// <exception cref="ArgumentException">The input is not 4-D with <see cref="InputChannels"/> channels.</exception>
     public override CenterMaps forward(Tensor features)

@@ -101,12 +101,12 @@ public static class MlstmKernels
             var kt = keysScaled.narrow(2, t, 1).transpose(-2, -1);
             var vt = v.narrow(2, t, 1);
             var qt = q.narrow(2, t, 1);
-            c.mul_(forget).add_(input * kt.matmul(vt));
-            n.mul_(forget).add_(input * kt);
-            m.copy_(mNew);
-            var numerator = qt.matmul(c);
-            var denominator = qt.matmul(n);
+            var cNext = forget * c + input * kt.matmul(vt);
+            var nNext = forget * n + input * kt;
+            var numerator = qt.matmul(cNext);
+            var denominator = qt.matmul(nNext);
             outputs[t] = (numerator / (maximum(denominator.abs(), (-mNew).exp()) + eps)).MoveToOuterDisposeScope();
+            (c, n, m) = Carry(step, (c, cNext), (n, nNext), (m, mNew));
         }
 
         return cat(outputs, 2).MoveToOuterDisposeScope();
@@ -166,12 +166,25 @@ public static class MlstmKernels
             var mNew = maximum(g + m, logWeights.max(-2, true).values);
             var decay = (g + m - mNew).exp();
             var weightedKeys = kc * (logWeights - mNew).exp();
-            c.mul_(decay).add_(weightedKeys.transpose(-2, -1).matmul(vc));
-            n.mul_(decay).add_(weightedKeys.sum(-2, true).transpose(-2, -1));
-            m.copy_(mNew);
+            var cNext = decay * c + weightedKeys.transpose(-2, -1).matmul(vc);
+            var nNext = decay * n + weightedKeys.sum(-2, true).transpose(-2, -1);
+            (c, n, m) = Carry(step, (c, cNext), (n, nNext), (m, mNew));
         }
 
         return cat(outputs, 2).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Moves the next state (C, n, m) out of a step's dispose scope and frees the previous one. States are replaced, not
+    /// updated in place, so the forms stay differentiable.
+    /// </summary>
+    private static (Tensor C, Tensor N, Tensor M) Carry(DisposeScope step, (Tensor Old, Tensor Next) c, (Tensor Old, Tensor Next) n, (Tensor Old, Tensor Next) m)
+    {
+        step.MoveToOuter(c.Next, n.Next, m.Next);
+        c.Old.Dispose();
+        n.Old.Dispose();
+        m.Old.Dispose();
+        return (c.Next, n.Next, m.Next);
     }
 
     private static void CheckShapes(Tensor q, Tensor k, Tensor v, Tensor igatePreact, Tensor fgatePreact)

@@ -25,16 +25,17 @@ public sealed class ViLBlock : nn.Module<Tensor, Tensor>
     /// <param name="normBias">Biases of the norms.</param>
     /// <param name="initWeights">Initialisation variant of proj_down.</param>
     /// <param name="numBlocks">Number of sub-blocks of the whole model (used by "original-fixed").</param>
+    /// <param name="initialize">False leaves the projection matrices uninitialised, for weights loaded right after.</param>
     public ViLBlock(long dim, SequenceDirection direction, TokenLayout layout, double dropPath = 0.0,
         VilConvKind convKind = VilConvKind.Conv2d, int convKernelSize = 3, bool projBias = true, bool normBias = true,
-        VilInitWeights initWeights = VilInitWeights.Original, int numBlocks = 1)
+        VilInitWeights initWeights = VilInitWeights.Original, int numBlocks = 1, bool initialize = true)
         : base(nameof(ViLBlock))
     {
         if (dropPath is < 0 or >= 1)
             throw new ArgumentOutOfRangeException(nameof(dropPath), dropPath, "drop-path rate must be in [0, 1)");
         DropPath = dropPath;
         norm = new OffsetLayerNorm(dim, normBias, 1e-5);
-        layer = new ViLLayer(dim, direction, convKind, convKernelSize, layout, projBias, normBias, initWeights, numBlocks);
+        layer = new ViLLayer(dim, direction, convKind, convKernelSize, layout, projBias, normBias, initWeights, numBlocks, initialize);
         RegisterComponents();
     }
 

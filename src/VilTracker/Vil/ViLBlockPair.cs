@@ -13,16 +13,16 @@ public sealed class ViLBlockPair : nn.Module<Tensor, Tensor>
     private readonly ViLBlock rowwise_from_bot_right;
 
     /// <summary>Creates the pair; every argument is passed to both sub-blocks.</summary>
-    /// <inheritdoc cref="ViLBlock(long, SequenceDirection, TokenLayout, double, VilConvKind, int, bool, bool, VilInitWeights, int)"/>
+    /// <inheritdoc cref="ViLBlock(long, SequenceDirection, TokenLayout, double, VilConvKind, int, bool, bool, VilInitWeights, int, bool)"/>
     public ViLBlockPair(long dim, TokenLayout layout, double dropPath = 0.0, VilConvKind convKind = VilConvKind.Conv2d,
         int convKernelSize = 3, bool projBias = true, bool normBias = true,
-        VilInitWeights initWeights = VilInitWeights.Original, int numBlocks = 1)
+        VilInitWeights initWeights = VilInitWeights.Original, int numBlocks = 1, bool initialize = true)
         : base(nameof(ViLBlockPair))
     {
         rowwise_from_top_left = new ViLBlock(dim, SequenceDirection.RowwiseFromTopLeft, layout, dropPath, convKind,
-            convKernelSize, projBias, normBias, initWeights, numBlocks);
+            convKernelSize, projBias, normBias, initWeights, numBlocks, initialize);
         rowwise_from_bot_right = new ViLBlock(dim, SequenceDirection.RowwiseFromBotRight, layout, dropPath, convKind,
-            convKernelSize, projBias, normBias, initWeights, numBlocks);
+            convKernelSize, projBias, normBias, initWeights, numBlocks, initialize);
         RegisterComponents();
     }
 

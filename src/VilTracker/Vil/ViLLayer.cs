@@ -39,8 +39,9 @@ public sealed class ViLLayer : nn.Module<Tensor, Tensor>
     /// <param name="normBias">Bias of the mLSTM output norm.</param>
     /// <param name="initWeights">Initialisation variant of proj_down.</param>
     /// <param name="numBlocks">Number of sub-blocks of the whole model (used by "original-fixed").</param>
+    /// <param name="initialize">False leaves the projection matrices uninitialised, for weights loaded right after.</param>
     public ViLLayer(long dim, SequenceDirection direction, VilConvKind convKind, int convKernelSize, TokenLayout layout,
-        bool projBias, bool normBias, VilInitWeights initWeights = VilInitWeights.Original, int numBlocks = 1)
+        bool projBias, bool normBias, VilInitWeights initWeights = VilInitWeights.Original, int numBlocks = 1, bool initialize = true)
         : base(nameof(ViLLayer))
     {
         if (dim % QkvBlockSize != 0)
@@ -61,7 +62,8 @@ public sealed class ViLLayer : nn.Module<Tensor, Tensor>
         mlstm_cell = new MatrixLstmCell(innerDim, QkvBlockSize, normBias);
         proj_down = VilInit.UninitializedLinear(innerDim, dim, projBias);
         RegisterComponents();
-        ResetParameters(initWeights, numBlocks);
+        if (initialize)
+            ResetParameters(initWeights, numBlocks);
     }
 
     /// <summary>Embedding width D.</summary>

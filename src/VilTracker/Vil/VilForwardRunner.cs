@@ -43,7 +43,7 @@ public static class VilForwardRunner
         using var inputFile = SafeTensorsFile.Open(inputPath);
         var images = ReadInput(inputFile, config);
 
-        using var model = new VisionLstm(config);
+        using var model = new VisionLstm(config, initialize: false);
         model.to(images.dtype);
         model.eval();
         var weights = weightsFile.Names

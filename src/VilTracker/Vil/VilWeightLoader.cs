@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace VilTracker.Vil;

@@ -1,4 +1,3 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -22,7 +21,9 @@ public sealed class VisionLstm : nn.Module<Tensor, Tensor>
 
     /// <summary>Builds the model for <paramref name="config"/> with the official initialisation, in float32 on the CPU.</summary>
     /// <param name="config">Official constructor arguments (validated here).</param>
-    public VisionLstm(VisionLstmConfig config) : base(nameof(VisionLstm))
+    /// <param name="initialize">False skips the initialisation of the large matrices (block projections, head), which
+    /// are then left uninitialised: for a model whose weights are loaded right after (saves time and memory).</param>
+    public VisionLstm(VisionLstmConfig config, bool initialize = true) : base(nameof(VisionLstm))
     {
         Config = config.Validate();
         Grid = config.TokenGrid;
@@ -31,16 +32,19 @@ public sealed class VisionLstm : nn.Module<Tensor, Tensor>
         var rates = config.DropPathRates();
         blocks = nn.ModuleList(Enumerable.Range(0, config.Depth)
             .Select(i => new ViLBlockPair(config.Dim, Grid, rates[i], config.ConvKind, config.BlockConvKernelSize,
-                config.ProjBias, config.NormBias, config.InitWeights, 2 * config.Depth))
+                config.ProjBias, config.NormBias, config.InitWeights, 2 * config.Depth, initialize))
             .ToArray());
         norm = new OffsetLayerNorm(config.Dim, config.NormBias, 1e-6);
         legacy_norm = config.LegacyNorm ? nn.LayerNorm(config.HeadDim) : null;
         if (config.Mode == VilMode.Classifier)
         {
             head = VilInit.UninitializedLinear(config.HeadDim, config.NumClasses, bias: true);
-            using var noGrad = no_grad();
-            VilInit.TruncNormal(head.weight!, 2e-5);
-            head.bias!.zero_();
+            if (initialize)
+            {
+                using var noGrad = no_grad();
+                VilInit.TruncNormal(head.weight!, 2e-5);
+                head.bias!.zero_();
+            }
         }
 
         RegisterComponents();

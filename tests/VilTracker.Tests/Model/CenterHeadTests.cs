@@ -70,22 +70,6 @@ public class CenterHeadTests
     }
 
     [Fact]
-    public void TokensToMapTakesTheLastTokensRowMajor()
-    {
-        using var scope = NewDisposeScope();
-        // B = 1, 2 template tokens then 2x3 = 6 search tokens, C = 2; token t carries (t, 100 + t).
-        var t = arange(8, dtype: ScalarType.Float32);
-        var tokens = stack([t, t + 100], 1).unsqueeze(0);
-        var map = CenterHead.TokensToMap(tokens, 2, 3);
-        Assert.Equal(new long[] { 1, 2, 2, 3 }, map.shape);
-        // Cell (row 1, col 2) is search token 1·3 + 2 = 5, i.e. token 2 + 5 = 7.
-        Assert.Equal(7f, map[0, 0, 1, 2].item<float>());
-        Assert.Equal(107f, map[0, 1, 1, 2].item<float>());
-        Assert.Equal(2f, map[0, 0, 0, 0].item<float>());
-        Assert.Throws<ArgumentException>(() => CenterHead.TokensToMap(tokens, 3, 3));
-    }
-
-    [Fact]
     public void WrongInputIsRejectedWithItsShape()
     {
         using var head = new CenterHead(8, [4]);

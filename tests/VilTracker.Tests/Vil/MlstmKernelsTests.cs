@@ -37,6 +37,30 @@ public class MlstmKernelsTests
         VilFixtures.AssertRelativeClose(parallel, MlstmKernels.Chunkwise(q, k, v, i, f, chunk), rtol, $"chunkwise {chunk}");
     }
 
+    [Theory]
+    [InlineData(MlstmBackend.Recurrent)]
+    [InlineData(MlstmBackend.Chunkwise)]
+    public void GradientsOfTheOtherFormsEqualThoseOfTheParallelForm(MlstmBackend backend)
+    {
+        using var scope = NewDisposeScope();
+        var (q, k, v, i, f) = RandomInputs(ScalarType.Float64, 13, 21, 0.0);
+        var inputs = new[] { q, k, v, i, f };
+        var weights = randn([2, 4, 13, 32], ScalarType.Float64, generator: new Generator(22));
+
+        Tensor[] Gradients(MlstmBackend form)
+        {
+            var leaves = inputs.Select(t => t.detach().requires_grad_()).ToArray();
+            var h = MlstmKernels.Run(form, leaves[0], leaves[1], leaves[2], leaves[3], leaves[4], chunkSize: 4);
+            (h * weights).sum().backward();
+            return leaves.Select(l => l.grad!).ToArray();
+        }
+
+        var expected = Gradients(MlstmBackend.Parallel);
+        var actual = Gradients(backend);
+        for (var n = 0; n < expected.Length; n++)
+            VilFixtures.AssertRelativeClose(expected[n], actual[n], 1e-10, $"gradient of input {n}");
+    }
+
     [Fact]
     public void ParallelMatchesHandComputationOnTwoSteps()
     {

@@ -8,9 +8,8 @@ namespace VilTracker.Tests.Vil;
 /// <summary>Access to the official ViL reference fixtures (<c>../shared/fixtures/vil</c>) and tensor comparisons.</summary>
 internal static class VilFixtures
 {
-    /// <summary>The fixture folder: <c>fixtures/vil</c> in the shared folder beside the repository root, or beside an
-    /// ancestor of it (git worktrees live below the main checkout's parent).</summary>
-    public static string Folder { get; } = FindFolder();
+    /// <summary>The fixture folder <c>fixtures/vil</c> of the shared reference folder.</summary>
+    public static string Folder { get; } = SharedData.PathOf("fixtures", "vil");
 
     /// <summary>Path of a fixture file.</summary>
     public static string PathOf(string file) => Path.Combine(Folder, file);
@@ -59,17 +58,5 @@ internal static class VilFixtures
     {
         using var scope = NewDisposeScope();
         return (a.to(ScalarType.Float64) - b.to(ScalarType.Float64)).abs().max().item<double>();
-    }
-
-    private static string FindFolder()
-    {
-        for (var dir = new DirectoryInfo(SharedData.RepoRoot); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "fixtures", "vil");
-            if (Directory.Exists(candidate))
-                return Path.GetFullPath(candidate);
-        }
-
-        throw new DirectoryNotFoundException($"No shared/fixtures/vil beside {SharedData.RepoRoot} or any of its ancestors.");
     }
 }

@@ -153,6 +153,39 @@ public class VilModulesTests
         VilFixtures.AssertClose(y, layer.forward(x), 1e-12, "bottom-right layer");
     }
 
+    /// <summary>
+    /// A sequence of two segments (e.g. template then search tokens) on their own grids: the reversed layer sees the
+    /// segments swapped and each rotated by 180 degrees, so its conv equals, per segment on the original grid, the conv
+    /// with the rotated kernel; the mLSTM runs over the whole reversed sequence.
+    /// </summary>
+    [Fact]
+    public void ReversedLayerOnTwoSegmentsConvolvesEachSegmentOnItsOwnGrid()
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        manual_seed(6);
+        TokenGrid template = new(2, 3), search = new(3, 4);
+        var layer = new ViLLayer(8, SequenceDirection.RowwiseFromBotRight, VilConvKind.Conv2d, 3, search, projBias: true, normBias: true);
+        layer.to(ScalarType.Float64);
+        foreach (var p in layer.parameters())
+            p.normal_(0, 0.3);
+        var x = randn([2, template.Count + search.Count, 8], ScalarType.Float64);
+
+        var inner = layer.ProjUp.forward(x).chunk(2, -1);
+        var sd = layer.state_dict();
+        var rotated = sd["conv.weight"].flip(2, 3);
+        Tensor RotatedConv(Tensor tokens, TokenGrid grid) =>
+            nn.functional.conv2d(tokens.view(2, grid.Height, grid.Width, 16).permute(0, 3, 1, 2), rotated, sd["conv.bias"], padding: [1, 1], groups: 16)
+                .permute(0, 2, 3, 1).reshape(2, grid.Count, 16);
+        var conv = cat([RotatedConv(inner[0].narrow(1, 0, template.Count), template), RotatedConv(inner[0].narrow(1, template.Count, search.Count), search)], 1);
+        var convAct = nn.functional.silu(conv.flip(1));
+        var h = layer.Cell.forward(layer.QProj.forward(convAct), layer.KProj.forward(convAct), layer.VProj.forward(inner[0].flip(1)));
+        var y = layer.ProjDown.forward((h + layer.LearnableSkip * convAct) * nn.functional.silu(inner[1].flip(1))).flip(1);
+
+        VilFixtures.AssertClose(y, layer.forward(x, new TokenLayout(template, search)), 1e-12, "two-segment bottom-right layer");
+        Assert.Throws<ArgumentException>(() => layer.forward(x, new TokenLayout(template, template)));
+    }
+
     [Fact]
     public void BlockRunsOnAGridOtherThanItsConstructionGrid()
     {

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Globalization;
+using VilTracker.Baselines.NanoTrack;
+using VilTracker.Baselines.OpenCv;
+using VilTracker.Data;
+using VilTracker.Imaging;
+using VilTracker.Tracking;
+
+namespace VilTracker.Bench;
+
+/// <summary>
+/// Frames per second of every baseline tracker on the same real frames, decoded once before timing.
+/// Arguments: <c>[sequence folder] [frame count]</c>, default <c>../shared/data/sot-dev/boat1</c> and 100 frames.
+/// </summary>
+internal static class TrackersBenchmark
+{
+    /// <summary>Runs the benchmark and prints one row per tracker.</summary>
+    public static int Run(string[] args)
+    {
+        string sequence = args.Length > 0 ? args[0] : Path.Combine(SharedFolder(), "data", "sot-dev", "boat1");
+        int count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
+
+        using var source = new FolderFrameSource(Path.Combine(sequence, "img"));
+        var frames = source.ReadFrames(BadFramePolicy.Stop).Take(count).Select(f => f.Frame!).ToList();
+        var init = GroundTruthParser.ReadFile(Path.Combine(sequence, "groundtruth.txt"))[0];
+        Console.WriteLine($"sequence {sequence}: {frames.Count} frames of {frames[0].Width}x{frames[0].Height}, init {init}");
+        Console.WriteLine("(wall-clock FPS depends on other load; CPU ms/frame is the process's CPU time, summed over its threads)");
+        Console.WriteLine($"{"tracker",-14} {"init ms",8} {"track FPS",10} {"ms/frame",9} {"CPU ms/frame",13}");
+
+        var trackers = new (string Name, Func<ITracker> Create)[]
+        {
+            ("csrt", OpenCvTracker.Csrt),
+            ("kcf", OpenCvTracker.Kcf),
+            ("mil", OpenCvTracker.Mil),
+            ("nanotrack-v2", () => new NanoTrackTracker(NanoTrackVersion.V2)),
+            ("nanotrack-v3", () => new NanoTrackTracker(NanoTrackVersion.V3)),
+        };
+        foreach (var (name, create) in trackers)
+        {
+            using var tracker = create();
+            var clock = Stopwatch.StartNew();
+            tracker.Initialize(frames[0], init);
+            double initMs = clock.Elapsed.TotalMilliseconds;
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            clock.Restart();
+            for (int i = 1; i < frames.Count; i++)
+                tracker.Track(frames[i]);
+            double seconds = clock.Elapsed.TotalSeconds;
+            double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+            int tracked = frames.Count - 1;
+            Console.WriteLine($"{name,-14} {initMs,8:F1} {tracked / seconds,10:F1} {1000 * seconds / tracked,9:F2} {cpuMs / tracked,13:F2}");
+        }
+        return 0;
+    }
+
+    private static string SharedFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "VilTracker.slnx")))
+                for (var up = dir; up.Parent is not null; up = up.Parent)
+                    if (Directory.Exists(Path.Combine(up.Parent.FullName, "shared")))
+                        return Path.Combine(up.Parent.FullName, "shared");
+        throw new DirectoryNotFoundException($"No ../shared folder found above '{AppContext.BaseDirectory}'; pass the sequence folder as the first argument.");
+    }
+}

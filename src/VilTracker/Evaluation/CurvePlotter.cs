@@ -1,3 +1,4 @@
+using VilTracker.IO;
 using ScottPlot;
 
 namespace VilTracker.Evaluation;

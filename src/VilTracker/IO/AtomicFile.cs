@@ -29,6 +29,9 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>Writes bytes atomically.</summary>
+    public static void WriteAllBytes(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes));
+
     /// <summary>Writes text (UTF-8, no byte-order mark) atomically.</summary>
     public static void WriteAllText(string path, string text) =>
         Write(path, stream =>

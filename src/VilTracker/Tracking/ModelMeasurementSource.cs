@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using VilTracker.Cropping;
 using VilTracker.Geometry;
 using VilTracker.Imaging;
@@ -40,6 +41,15 @@ public sealed class ModelMeasurementSource : IMeasurementSource
         window = options.UseHannWindow ? HannWindow.TwoD(grid.Height, grid.Width).DetachFromDisposeScope() : null;
     }
 
+    /// <summary>Measurements made since construction.</summary>
+    public int MeasurementCount { get; private set; }
+
+    /// <summary>Total time spent cropping and normalising search regions in <see cref="Measure"/> (for benchmarks).</summary>
+    public TimeSpan PreprocessingTime { get; private set; }
+
+    /// <summary>Total time spent in the network's forward and the decoding in <see cref="Measure"/> (for benchmarks).</summary>
+    public TimeSpan ModelTime { get; private set; }
+
     /// <summary>Number of appearance features currently in the temporal memory (1 to <see cref="TrackerOptions.MemoryLength"/>).</summary>
     public int MemoryCount => memory.Count;
 
@@ -60,10 +70,16 @@ public sealed class ModelMeasurementSource : IMeasurementSource
         var currentTemplate = RequireInitialized();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        long start = Stopwatch.GetTimestamp();
         var crop = TargetCropper.Sample(frame, around, searchFactor * searchGrowth, model.Config.SearchSize);
         var search = ImageNetNormalization.ToBatch([crop.Image]);
+        long preprocessed = Stopwatch.GetTimestamp();
         var output = model.forward(currentTemplate, search, stack(memory, 1));
-        return Read(output, crop.Window, window, frame.Width, frame.Height, options.ClipMargin);
+        var measurement = Read(output, crop.Window, window, frame.Width, frame.Height, options.ClipMargin);
+        PreprocessingTime += Stopwatch.GetElapsedTime(start, preprocessed);
+        ModelTime += Stopwatch.GetElapsedTime(preprocessed);
+        MeasurementCount++;
+        return measurement;
     }
 
     /// <summary>

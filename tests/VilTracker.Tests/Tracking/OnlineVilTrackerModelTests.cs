@@ -166,6 +166,8 @@ public sealed class OnlineVilTrackerModelTests : IDisposable
         // Search crop side = ceil(sqrt(16·16)·4·1.5) = 96 frame pixels.
         Assert.Equal(96, m.CropSide);
         Assert.True(m.Box.HasPositiveSize);
+        Assert.Equal(1, source.MeasurementCount);
+        Assert.True(source.PreprocessingTime > TimeSpan.Zero && source.ModelTime > TimeSpan.Zero);
     }
 
     private static TimeSpan ProcessorTime()

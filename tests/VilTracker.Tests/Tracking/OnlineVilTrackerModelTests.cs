@@ -182,6 +182,8 @@ public sealed class OnlineVilTrackerModelTests : IDisposable
         GC.WaitForPendingFinalizers();
         GC.Collect();
         using var process = Process.GetCurrentProcess();
-        return (Tensor.TotalCount, GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64);
+        // Live tensors as counted by TorchSharp on this thread: created minus disposed. A tensor that escapes its
+        // dispose scope stays counted even after the garbage collector finalises it.
+        return (TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount, GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64);
     }
 }

@@ -21,6 +21,7 @@ namespace VilTracker.Tracking;
 public sealed class ModelMeasurementSource : IMeasurementSource
 {
     private readonly TrackerModel model;
+    private readonly bool ownsModel;
     private readonly TrackerOptions options;
     private readonly double templateFactor;
     private readonly double searchFactor;
@@ -29,10 +30,14 @@ public sealed class ModelMeasurementSource : IMeasurementSource
     private Tensor? template;
 
     /// <summary>Wraps <paramref name="model"/> (switched to evaluation mode) with the crop and memory settings of <paramref name="options"/>.</summary>
+    /// <param name="model">The network.</param>
+    /// <param name="options">Tracking options.</param>
+    /// <param name="ownsModel">True to dispose the model with this source (a model loaded for this tracker alone).</param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
-    public ModelMeasurementSource(TrackerModel model, TrackerOptions options)
+    public ModelMeasurementSource(TrackerModel model, TrackerOptions options, bool ownsModel = false)
     {
         this.model = model;
+        this.ownsModel = ownsModel;
         this.options = options.Validate();
         model.eval();
         templateFactor = options.TemplateFactor ?? model.Config.TemplateFactor;
@@ -126,11 +131,13 @@ public sealed class ModelMeasurementSource : IMeasurementSource
         Remember(CropTarget(frame, box));
     }
 
-    /// <summary>Frees the template, the memory and the window (not the model).</summary>
+    /// <summary>Frees the template, the memory and the window, and the model when this source owns it.</summary>
     public void Dispose()
     {
         ClearAppearance();
         window?.Dispose();
+        if (ownsModel)
+            model.Dispose();
     }
 
     private Tensor CropTarget(Frame frame, Box box) =>

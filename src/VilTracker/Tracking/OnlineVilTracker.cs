@@ -32,6 +32,26 @@ public sealed class OnlineVilTracker : ITracker
     {
     }
 
+    /// <summary>
+    /// Loads a trained model (a model folder or its <c>model.safetensors</c>, see <see cref="ModelFolder"/>) and tracks
+    /// with it; the model is disposed with the tracker.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">No weights or configuration at <paramref name="weights"/>.</exception>
+    /// <exception cref="Vil.VilWeightsException">The weights do not fit their configuration.</exception>
+    public static OnlineVilTracker Load(string weights, TrackerOptions options)
+    {
+        var model = ModelFolder.Load(weights);
+        try
+        {
+            return new OnlineVilTracker(new ModelMeasurementSource(model, options, ownsModel: true), options);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Tracks with any measurement source (taken over: disposed with this tracker) under <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public OnlineVilTracker(IMeasurementSource source, TrackerOptions options)

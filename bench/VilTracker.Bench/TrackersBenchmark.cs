@@ -4,12 +4,14 @@ using VilTracker.Baselines.NanoTrack;
 using VilTracker.Baselines.OpenCv;
 using VilTracker.Data;
 using VilTracker.Imaging;
+using VilTracker.Model;
 using VilTracker.Tracking;
 
 namespace VilTracker.Bench;
 
 /// <summary>
-/// Frames per second of every baseline tracker on the same real frames, decoded once before timing.
+/// Frames per second of every baseline tracker and of the online VilTracker (uav-small; with its preprocessing and
+/// model time shown apart) on the same real frames, decoded once before timing.
 /// Arguments: <c>[sequence folder] [frame count]</c>, default <c>../shared/data/sot-dev/boat1</c> and 100 frames.
 /// </summary>
 internal static class TrackersBenchmark
@@ -27,17 +29,19 @@ internal static class TrackersBenchmark
         Console.WriteLine("(wall-clock FPS depends on other load; CPU ms/frame is the process's CPU time, summed over its threads)");
         Console.WriteLine($"{"tracker",-14} {"init ms",8} {"track FPS",10} {"ms/frame",9} {"CPU ms/frame",13}");
 
-        var trackers = new (string Name, Func<ITracker> Create)[]
+        var trackers = new (string Name, Func<(ITracker, ModelMeasurementSource?)> Create)[]
         {
-            ("csrt", OpenCvTracker.Csrt),
-            ("kcf", OpenCvTracker.Kcf),
-            ("mil", OpenCvTracker.Mil),
-            ("nanotrack-v2", () => new NanoTrackTracker(NanoTrackVersion.V2)),
-            ("nanotrack-v3", () => new NanoTrackTracker(NanoTrackVersion.V3)),
+            ("csrt", () => (OpenCvTracker.Csrt(), null)),
+            ("kcf", () => (OpenCvTracker.Kcf(), null)),
+            ("mil", () => (OpenCvTracker.Mil(), null)),
+            ("nanotrack-v2", () => (new NanoTrackTracker(NanoTrackVersion.V2), null)),
+            ("nanotrack-v3", () => (new NanoTrackTracker(NanoTrackVersion.V3), null)),
+            ("vil uav-small", () => VilTracker(TrackerPresets.UavSmall)),
         };
         foreach (var (name, create) in trackers)
         {
-            using var tracker = create();
+            var (created, vilSource) = create();
+            using var tracker = created;
             var clock = Stopwatch.StartNew();
             tracker.Initialize(frames[0], init);
             double initMs = clock.Elapsed.TotalMilliseconds;
@@ -49,8 +53,19 @@ internal static class TrackersBenchmark
             double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
             int tracked = frames.Count - 1;
             Console.WriteLine($"{name,-14} {initMs,8:F1} {tracked / seconds,10:F1} {1000 * seconds / tracked,9:F2} {cpuMs / tracked,13:F2}");
+            if (vilSource is { MeasurementCount: > 0 } measured)
+                Console.WriteLine($"{"",-14} of which per frame: preprocessing (crop + normalise) {measured.PreprocessingTime.TotalMilliseconds / measured.MeasurementCount:F2} ms, " +
+                                  $"model forward + decoding {measured.ModelTime.TotalMilliseconds / measured.MeasurementCount:F2} ms");
         }
         return 0;
+    }
+
+    /// <summary>The online VilTracker with a freshly initialised model of <paramref name="preset"/> (speed does not depend on the weights' values), and its measurement source, which times preprocessing and the model apart.</summary>
+    private static (ITracker, ModelMeasurementSource?) VilTracker(TrackerModelConfig preset)
+    {
+        var options = new TrackerOptions();
+        var source = new ModelMeasurementSource(new TrackerModel(preset), options, ownsModel: true);
+        return (new OnlineVilTracker(source, options), source);
     }
 
     private static string SharedFolder()

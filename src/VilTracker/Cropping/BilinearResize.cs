@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace VilTracker.Cropping;
 
 /// <summary>
@@ -25,9 +27,6 @@ public static class BilinearResize
     /// <exception cref="ArgumentException">A size is not positive or the buffer length does not match it.</exception>
     public static byte[] Resize(byte[] source, int sourceWidth, int sourceHeight, int channels, int width, int height)
     {
-        if (sourceWidth <= 0 || sourceHeight <= 0 || width <= 0 || height <= 0 || channels <= 0)
-            throw new ArgumentException(
-                $"Resize needs positive sizes, got source {sourceWidth}x{sourceHeight}x{channels} -> {width}x{height}.");
         if (source.Length != checked(sourceWidth * sourceHeight * channels))
             throw new ArgumentException(
                 $"Resize source has {source.Length} bytes; a {sourceWidth}x{sourceHeight}x{channels} image needs {sourceWidth * sourceHeight * channels}.");
@@ -40,9 +39,13 @@ public static class BilinearResize
     /// on demand by <paramref name="fillRow"/> (row index, buffer of <c>sourceWidth * channels</c> bytes to fill), so a
     /// large padded crop never has to be materialised. Each source row is requested at most once.
     /// </summary>
+    /// <exception cref="ArgumentException">A size is not positive.</exception>
     public static byte[] Resize(SourceRowFiller fillRow, int sourceWidth, int sourceHeight, int channels, int width, int height)
     {
-        var (xOffsets, alphas) = HorizontalTaps(sourceWidth, width, channels);
+        if (sourceWidth <= 0 || sourceHeight <= 0 || width <= 0 || height <= 0 || channels <= 0)
+            throw new ArgumentException(
+                $"Resize needs positive sizes, got source {sourceWidth}x{sourceHeight}x{channels} -> {width}x{height}.");
+        var taps = HorizontalTaps(sourceWidth, width, channels);
         var (yOffsets, betas) = VerticalTaps(sourceHeight, height);
         int rowLength = width * channels;
         var result = new byte[height * rowLength];
@@ -58,12 +61,12 @@ public static class BilinearResize
             if (sy0 != row0)
             {
                 if (sy0 == row1) { (s0, s1) = (s1, s0); row0 = row1; row1 = int.MinValue; }
-                else { fillRow(sy0, sourceRow); ResampleRow(sourceRow, xOffsets, alphas, channels, s0); row0 = sy0; }
+                else { fillRow(sy0, sourceRow); ResampleRow(sourceRow, taps, channels, s0); row0 = sy0; }
             }
             if (sy1 != row1)
             {
                 if (sy1 == row0) Array.Copy(s0, s1, rowLength);
-                else { fillRow(sy1, sourceRow); ResampleRow(sourceRow, xOffsets, alphas, channels, s1); }
+                else { fillRow(sy1, sourceRow); ResampleRow(sourceRow, taps, channels, s1); }
                 row1 = sy1;
             }
             CombineRows(s0, s1, betas[2 * dy], betas[2 * dy + 1], result.AsSpan(dy * rowLength, rowLength));
@@ -74,40 +77,66 @@ public static class BilinearResize
     /// <summary>Fills <paramref name="row"/> with source row <paramref name="y"/> (interleaved bytes).</summary>
     public delegate void SourceRowFiller(int y, Span<byte> row);
 
-    private static unsafe void ResampleRow(byte[] source, int[] xOffsets, short[] alphas, int channels, int[] row)
+    private static unsafe void ResampleRow(byte[] source, Taps taps, int channels, int[] row)
     {
         fixed (byte* src = source)
-        fixed (int* offsets = xOffsets, dst = row)
-        fixed (short* alpha = alphas)
+        fixed (int* first = taps.First, second = taps.Second, dst = row)
+        fixed (short* w0 = taps.FirstWeight, w1 = taps.SecondWeight)
         {
-            for (int i = 0, n = row.Length; i < n; i++)
+            int n = taps.First.Length;
+            if (channels == 3)
             {
-                byte* s = src + offsets[i];
-                int a1 = alpha[2 * i + 1];
-                dst[i] = a1 == 0 ? s[0] * alpha[2 * i] : s[0] * alpha[2 * i] + s[channels] * a1;
+                for (int dx = 0; dx < n; dx++)
+                {
+                    byte* p = src + first[dx], q = src + second[dx];
+                    int a0 = w0[dx], a1 = w1[dx];
+                    int* d = dst + 3 * dx;
+                    d[0] = p[0] * a0 + q[0] * a1;
+                    d[1] = p[1] * a0 + q[1] * a1;
+                    d[2] = p[2] * a0 + q[2] * a1;
+                }
+                return;
             }
+            for (int dx = 0; dx < n; dx++)
+                for (int c = 0; c < channels; c++)
+                    dst[dx * channels + c] = src[first[dx] + c] * w0[dx] + src[second[dx] + c] * w1[dx];
         }
     }
 
     /// <summary>OpenCV's vector rounding: <c>(mulhi(S0 &gt;&gt; 4, b0) + mulhi(S1 &gt;&gt; 4, b1) + 2) &gt;&gt; 2</c>, saturated.</summary>
-    private static unsafe void CombineRows(int[] row0, int[] row1, int b0, int b1, Span<byte> result)
+    private static void CombineRows(int[] row0, int[] row1, int b0, int b1, Span<byte> result)
     {
-        fixed (int* s0 = row0, s1 = row1)
-        fixed (byte* dst = result)
+        int n = result.Length, x = 0, lanes = Vector<int>.Count;
+        if (Vector.IsHardwareAccelerated)
         {
-            for (int x = 0, n = result.Length; x < n; x++)
+            var beta0 = new Vector<int>(b0);
+            var beta1 = new Vector<int>(b1);
+            var two = new Vector<int>(2);
+            var max = new Vector<int>(255);
+            Vector<int> Lane(int at) => Vector.Min(max, Vector.Max(Vector<int>.Zero, Vector.ShiftRightArithmetic(
+                Vector.ShiftRightArithmetic(Vector.ShiftRightArithmetic(new Vector<int>(row0, at), 4) * beta0, 16)
+                + Vector.ShiftRightArithmetic(Vector.ShiftRightArithmetic(new Vector<int>(row1, at), 4) * beta1, 16) + two, 2)));
+            for (; x <= n - 4 * lanes; x += 4 * lanes)
             {
-                int v = ((((s0[x] >> 4) * b0) >> 16) + (((s1[x] >> 4) * b1) >> 16) + 2) >> 2;
-                dst[x] = (byte)(v < 0 ? 0 : v > 255 ? 255 : v);
+                var low = Vector.Narrow(Lane(x), Lane(x + lanes));
+                var high = Vector.Narrow(Lane(x + 2 * lanes), Lane(x + 3 * lanes));
+                Vector.AsVectorByte(Vector.Narrow(low, high)).CopyTo(result[x..]);
             }
+        }
+        for (; x < n; x++)
+        {
+            int v = ((((row0[x] >> 4) * b0) >> 16) + (((row1[x] >> 4) * b1) >> 16) + 2) >> 2;
+            result[x] = (byte)(v < 0 ? 0 : v > 255 ? 255 : v);
         }
     }
 
-    private static (int[] Offsets, short[] Alphas) HorizontalTaps(int sourceWidth, int width, int channels)
+    /// <summary>Per output column: byte offsets of the two source pixels and their fixed-point weights.</summary>
+    private sealed record Taps(int[] First, int[] Second, short[] FirstWeight, short[] SecondWeight);
+
+    private static Taps HorizontalTaps(int sourceWidth, int width, int channels)
     {
         double scale = 1.0 / ((double)width / sourceWidth);
-        var offsets = new int[width * channels];
-        var alphas = new short[width * channels * 2];
+        var taps = new Taps(new int[width], new int[width], new short[width], new short[width]);
         for (int dx = 0; dx < width; dx++)
         {
             float fx = (float)((dx + 0.5) * scale - 0.5);
@@ -115,16 +144,12 @@ public static class BilinearResize
             fx -= sx;
             if (sx < 0) { sx = 0; fx = 0; }
             if (sx >= sourceWidth - 1) { sx = sourceWidth - 1; fx = 0; }
-            short a0 = RoundCoefficient(1f - fx), a1 = RoundCoefficient(fx);
-            for (int c = 0; c < channels; c++)
-            {
-                int i = dx * channels + c;
-                offsets[i] = sx * channels + c;
-                alphas[2 * i] = a0;
-                alphas[2 * i + 1] = a1;
-            }
+            taps.First[dx] = sx * channels;
+            taps.Second[dx] = Math.Min(sx + 1, sourceWidth - 1) * channels; // weight 0 at the right border
+            taps.FirstWeight[dx] = RoundCoefficient(1f - fx);
+            taps.SecondWeight[dx] = RoundCoefficient(fx);
         }
-        return (offsets, alphas);
+        return taps;
     }
 
     private static (int[] Offsets, short[] Betas) VerticalTaps(int sourceHeight, int height)

@@ -16,7 +16,11 @@ public static class ImageNetNormalization
     public static readonly float[] Std = [0.229f, 0.224f, 0.225f];
 
     /// <summary>One frame as a <c>(3, H, W)</c> float32 tensor.</summary>
-    public static Tensor ToTensor(Frame frame) => ToBatch([frame]).squeeze(0);
+    public static Tensor ToTensor(Frame frame)
+    {
+        using var scope = NewDisposeScope();
+        return ToBatch([frame]).squeeze(0).MoveToOuterDisposeScope();
+    }
 
     /// <summary>Frames of one size as a <c>(B, 3, H, W)</c> float32 tensor.</summary>
     /// <exception cref="ArgumentException">The list is empty or the frames differ in size.</exception>

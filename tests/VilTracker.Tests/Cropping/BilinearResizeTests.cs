@@ -37,6 +37,15 @@ public class BilinearResizeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void BadSizesAndBuffersAreRejected()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => BilinearResize.Resize(new byte[12], 2, 2, 3, 0, 4));
+        Assert.Contains("2x2x3 -> 0x4", ex.Message);
+        ex = Assert.Throws<ArgumentException>(() => BilinearResize.Resize(new byte[11], 2, 2, 3, 4, 4));
+        Assert.Contains("11 bytes", ex.Message);
+    }
+
+    [Fact]
     public void ConstantImageStaysConstantAtAnyScale()
     {
         var source = Enumerable.Repeat((byte)173, 37 * 23 * 3).ToArray();

@@ -33,10 +33,10 @@ public class CropWindowMappingTests
             var window = CropWindow.Centered(around, 4.0, 256);
             var box = new Box(x, y, w, h);
             var back = window.MapBack(window.Normalize(box));
-            Assert.Equal(box.X, back.X, 6);
-            Assert.Equal(box.Y, back.Y, 6);
-            Assert.Equal(box.W, back.W, 6);
-            Assert.Equal(box.H, back.H, 6);
+            Assert.Equal(box.X, back.X, 1e-9);
+            Assert.Equal(box.Y, back.Y, 1e-9);
+            Assert.Equal(box.W, back.W, 1e-9);
+            Assert.Equal(box.H, back.H, 1e-9);
         }, iter: 500);
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using OpenCvSharp;
 using VilTracker.Cropping;
 using VilTracker.Geometry;
@@ -178,24 +177,5 @@ public class TargetCropperTests(ITestOutputHelper output)
                 Assert.Equal(0, differing);
             }
         }
-    }
-
-    [Fact]
-    public void SearchCropOfARealFrameTakesWellUnderFiveMilliseconds()
-    {
-        var (frame, truth) = LoadRealFrame("Gull2");
-        var big = new Box(200, 150, 150, 120); // crop side ceil(sqrt(150·120)·4) = 537 px -> 256
-        for (int i = 0; i < 60; i++) TargetCropper.Sample(frame, big, 4.0, 256); // warm-up: past tiered JIT promotion
-        const int runs = 50;
-        var process = Process.GetCurrentProcess();
-        TimeSpan cpuBefore = process.TotalProcessorTime;
-        var watch = Stopwatch.StartNew();
-        for (int i = 0; i < runs; i++) TargetCropper.Sample(frame, i % 2 == 0 ? big : truth, 4.0, 256);
-        double wallMs = watch.Elapsed.TotalMilliseconds / runs;
-        process.Refresh();
-        // Processor time, not wall time: the machine this runs on is shared, and waiting for a core is not our cost.
-        double cpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / runs;
-        output.WriteLine($"256x256 search crop ({frame.Width}x{frame.Height} frame): {cpuMs:F3} ms processor time, {wallMs:F3} ms wall, per crop over {runs} runs");
-        Assert.True(cpuMs < 5, $"A 256x256 crop took {cpuMs:F2} ms of processor time on average; the budget is 5 ms.");
     }
 }

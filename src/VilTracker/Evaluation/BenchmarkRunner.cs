@@ -33,6 +33,7 @@ public static class BenchmarkRunner
     /// <param name="cancellation">Stops before the next frame; finished sequences stay on disk, the unfinished ones leave no file.</param>
     /// <exception cref="ArgumentException">Bad arguments (no trackers or sequences, duplicate names, workers &lt; 1).</exception>
     /// <exception cref="InvalidDataException">A frame cannot be decoded, or a sequence's first ground-truth box is not a valid box (messages name the sequence and frame).</exception>
+    /// <exception cref="InvalidOperationException">A tracker threw; the message names tracker, sequence and frame, the tracker's exception is the inner one.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public static IReadOnlyList<BenchmarkJobResult> Run(
         IReadOnlyList<NamedTrackerFactory> trackers,
@@ -106,14 +107,22 @@ public static class BenchmarkRunner
                 cancellation.ThrowIfCancellationRequested();
                 var frame = Decode(sequence, i);
                 clock.Restart();
-                if (i == 0)
+                try
                 {
-                    tracker.Initialize(frame, sequence.GroundTruth[0]);
-                    boxes[0] = sequence.GroundTruth[0];
+                    if (i == 0)
+                    {
+                        tracker.Initialize(frame, sequence.GroundTruth[0]);
+                        boxes[0] = sequence.GroundTruth[0];
+                    }
+                    else
+                    {
+                        boxes[i] = tracker.Track(frame).Box;
+                    }
                 }
-                else
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    boxes[i] = tracker.Track(frame).Box;
+                    throw new InvalidOperationException(
+                        $"Tracker '{factory.Name}' failed on sequence '{sequence.Name}', frame {i + 1} ({sequence.FramePaths[i]}): {e.Message}", e);
                 }
                 seconds[i] = clock.Elapsed.TotalSeconds;
                 progress?.Report(new BenchmarkProgress(factory.Name, sequence.Name, i + 1, n, Skipped: false));

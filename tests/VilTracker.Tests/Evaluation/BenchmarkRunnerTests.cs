@@ -138,6 +138,23 @@ public sealed class BenchmarkRunnerTests : IDisposable
     }
 
     [Fact]
+    public void TrackerFailureNamesTrackerSequenceAndFrame()
+    {
+        var failing = new NamedTrackerFactory("shift", () =>
+        {
+            Interlocked.Increment(ref _instances);
+            return new ShiftTracker(this, failOnFrame: 3);
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => BenchmarkRunner.Run([failing], _sequences, _out));
+
+        Assert.Contains("Tracker 'shift' failed on sequence 'seqA', frame 3", error.Message);
+        Assert.IsType<ArithmeticException>(error.InnerException);
+        Assert.False(File.Exists(Path.Combine(_out, "shift", "seqA.txt")));
+        Assert.Equal(_instances, _disposed);
+    }
+
+    [Fact]
     public void InvalidFirstGroundTruthBoxIsRejectedBeforeAnythingRuns()
     {
         var broken = _sequences[0] with { GroundTruth = [new Box(1, 1, 0, 5), .. _sequences[0].GroundTruth.Skip(1)] };
@@ -188,8 +205,8 @@ public sealed class BenchmarkRunnerTests : IDisposable
         File.WriteAllLines(Path.Combine(_dir, "data", name, "groundtruth.txt"), gt);
     }
 
-    /// <summary>Answers frame k's ground truth shifted <see cref="Shift"/> px right, k read from the pixels.</summary>
-    private sealed class ShiftTracker(BenchmarkRunnerTests owner) : ITracker
+    /// <summary>Answers frame k's ground truth shifted <see cref="Shift"/> px right, k read from the pixels; throws on frame <c>failOnFrame</c>.</summary>
+    private sealed class ShiftTracker(BenchmarkRunnerTests owner, int failOnFrame = 0) : ITracker
     {
         public string Name => "shift";
 
@@ -203,6 +220,7 @@ public sealed class BenchmarkRunnerTests : IDisposable
         {
             Interlocked.Increment(ref owner._trackCalls);
             int k = FrameNumber(frame);
+            if (k == failOnFrame) throw new ArithmeticException("fake failure");
             return new TrackResult(new Box(2 * k + Shift, 3, 10, 10), 1);
         }
 

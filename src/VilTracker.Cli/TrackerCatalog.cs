@@ -16,12 +16,13 @@ public static class TrackerCatalog
     /// </summary>
     private static readonly (string Name, string? Argument, Func<string?, string?, ITracker> Create)[] Trackers =
     [
-        // New trackers (e.g. the ViL tracker) are registered here, and only here.
+        // New trackers are registered here, and only here.
         ("csrt", null, (_, _) => OpenCvTracker.Csrt()),
         ("kcf", null, (_, _) => OpenCvTracker.Kcf()),
         ("mil", null, (_, _) => OpenCvTracker.Mil()),
         ("nanotrack-v2", null, (_, models) => new NanoTrackTracker(NanoTrackVersion.V2, models)),
         ("nanotrack-v3", null, (_, models) => new NanoTrackTracker(NanoTrackVersion.V3, models)),
+        ("vil", "WEIGHTS", (weights, _) => OnlineVilTracker.Load(weights!, new TrackerOptions())),
     ];
 
     /// <summary>The valid tracker names, in catalog order.</summary>

@@ -3,6 +3,7 @@ using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 using SkiaSharp;
 using Spectre.Console;
+using VilTracker.Vil;
 using VilTracker.Data;
 using VilTracker.Evaluation;
 
@@ -110,7 +111,7 @@ internal static class EvalCommand
             console.MarkupLine("[yellow]eval cancelled:[/] finished sequences are kept; run the same command again to resume.");
             return 130;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or KeyNotFoundException
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or KeyNotFoundException or VilWeightsException
                                       or InvalidOperationException or UnauthorizedAccessException
                                       or OpenCVException or OnnxRuntimeException)
         {

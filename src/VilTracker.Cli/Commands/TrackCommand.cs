@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 using Spectre.Console;
+using VilTracker.Vil;
 using VilTracker.Baselines.OpenCv;
 using VilTracker.Baselines.Rendering;
 using VilTracker.Geometry;
@@ -26,7 +27,8 @@ public static class TrackCommand
     {
         var input = new Option<string>("--input") { Description = "Video file, folder of images (natural order), camera index (0, 1, ...) or stream URL (rtsp://, http://).", Required = true };
         var init = new Option<string>("--init") { Description = "Initial box on the first frame: x,y,w,h in pixels (top-left corner and size).", Required = true };
-        var tracker = new Option<string>("--tracker") { Description = $"Tracker to run: {string.Join(", ", TrackerCatalog.Names)}.", Required = true };
+        var tracker = new Option<string>("--tracker") { Description = $"Tracker to run: {string.Join(", ", TrackerCatalog.Names)} (vil needs --weights, or write vil:WEIGHTS).", Required = true };
+        var weights = new Option<string?>("--weights") { Description = "Model folder or model.safetensors of the vil tracker (written by viltrack train)." };
         var output = new Option<string?>("--out") { Description = "Write the boxes here: one x,y,w,h line per frame (the first is the initial box; NaN,NaN,NaN,NaN for a skipped frame)." };
         var render = new Option<string?>("--render") { Description = "Write a video with the box and confidence drawn on each frame (.mp4 MPEG-4 or .avi Motion-JPEG)." };
         var onBadFrame = new Option<string>("--on-bad-frame") { Description = "What to do with a frame that cannot be decoded: stop with an error naming it, or skip it.", DefaultValueFactory = _ => "stop" };
@@ -34,12 +36,12 @@ public static class TrackCommand
         var models = new Option<string?>("--nanotrack-models") { Description = "Folder with the NanoTrack ONNX models (nanotrackv2/, nanotrackv3/, config/); default ../shared/models/nanotrack beside the repository root." };
 
         var command = new Command("track", "Track one object through a video, image folder, camera or stream with a chosen tracker.");
-        foreach (var option in new Option[] { input, init, tracker, output, render, onBadFrame, models })
+        foreach (var option in new Option[] { input, init, tracker, weights, output, render, onBadFrame, models })
             command.Options.Add(option);
         command.SetAction(parse => Run(
             parse.GetValue(input)!,
             parse.GetValue(init)!,
-            parse.GetValue(tracker)!,
+            parse.GetValue(weights) is { } w ? $"{parse.GetValue(tracker)}:{w}" : parse.GetValue(tracker)!,
             parse.GetValue(output),
             parse.GetValue(render),
             parse.GetValue(onBadFrame) == "skip" ? BadFramePolicy.Skip : BadFramePolicy.Stop,
@@ -48,12 +50,12 @@ public static class TrackCommand
     }
 
     /// <summary>Runs the tracker; returns the process exit code (0 success, 1 bad input or unreadable data).</summary>
-    public static int Run(string input, string initText, string trackerName, string? outPath, string? renderPath, BadFramePolicy policy, string? nanoTrackModels)
+    public static int Run(string input, string initText, string trackerSpec, string? outPath, string? renderPath, BadFramePolicy policy, string? nanoTrackModels)
     {
         try
         {
             var init = InitBox.Parse(initText);
-            using var tracker = TrackerCatalog.Create(trackerName, nanoTrackModels);
+            using var tracker = TrackerCatalog.Create(trackerSpec, nanoTrackModels);
             using var source = FrameSources.Open(input);
             var run = new TrackRun(tracker, source, init, policy, renderPath);
             try
@@ -80,7 +82,7 @@ public static class TrackCommand
             PrintSummary(run, outPath, renderPath);
             return 0;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or FormatException or BadFrameException
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or FormatException or BadFrameException or VilWeightsException
                                       or UnauthorizedAccessException or OpenCVException or OnnxRuntimeException)
         {
             Console.Error.WriteLine($"viltrack track: {e.Message}");

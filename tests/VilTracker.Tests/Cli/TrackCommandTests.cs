@@ -2,6 +2,8 @@ using System.Globalization;
 using VilTracker.Baselines.OpenCv;
 using VilTracker.Cli.Commands;
 using VilTracker.Imaging;
+using VilTracker.Model;
+using VilTracker.Tests.Model;
 
 namespace VilTracker.Tests.Cli;
 
@@ -65,6 +67,31 @@ public sealed class TrackCommandTests : IDisposable
         var boxes = Path.Combine(folder, "boxes.txt");
 
         Assert.Equal(1, Invoke("--input", images, "--init", init, "--tracker", tracker, "--out", boxes));
+        Assert.False(File.Exists(boxes));
+    }
+
+    [Fact]
+    public void VilTrackerRunsFromASavedModelFolder()
+    {
+        var model = Path.Combine(folder, "model");
+        using (var tiny = new TrackerModel(TrackerModelTests.Tiny with { TemplateSize = 64, SearchSize = 128 }))
+            ModelFolder.Save(tiny, model);
+        var boxes = Path.Combine(folder, "boxes.txt");
+
+        Assert.Equal(0, Invoke("--input", images, "--init", BagInit, "--tracker", "vil", "--weights", model, "--out", boxes));
+
+        var lines = File.ReadAllLines(boxes);
+        Assert.Equal(8, lines.Length);
+        Assert.Equal(BagInit, lines[0]);
+        Assert.All(lines, l => Assert.Equal(4, l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).Count(double.IsFinite)));
+    }
+
+    [Fact]
+    public void VilTrackerWithoutUsableWeightsFailsClearly()
+    {
+        var boxes = Path.Combine(folder, "boxes.txt");
+        Assert.Equal(1, Invoke("--input", images, "--init", BagInit, "--tracker", "vil", "--out", boxes));
+        Assert.Equal(1, Invoke("--input", images, "--init", BagInit, "--tracker", "vil", "--weights", Path.Combine(folder, "none"), "--out", boxes));
         Assert.False(File.Exists(boxes));
     }
 

@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return EvalCommand.Create();
         yield return SummaryCommand.Create();
         yield return VilCommand.Create();
+        yield return SynthCommand.Create();
     }
 }

@@ -14,6 +14,7 @@ internal sealed class FrameRenderer
 {
     private const int FoliageSize = 128;
     private const int MaxBlurSamples = 9;
+    private const int NoiseTileSize = 256;
     private static readonly Rgb Glass = new(40, 44, 54);
     private static readonly Rgb Hair = new(52, 40, 30);
 
@@ -21,6 +22,7 @@ internal sealed class FrameRenderer
     private readonly TerrainTexture terrain;
     private readonly Rgb? targetColourOverride;
     private readonly uint[] foliage;
+    private readonly sbyte[] noise;
     private readonly int width, height;
 
     /// <summary>Prepares rendering; <paramref name="targetColourOverride"/> paints the target in one flat colour (for checking boxes against pixels).</summary>
@@ -31,8 +33,20 @@ internal sealed class FrameRenderer
         this.targetColourOverride = targetColourOverride;
         width = plan.Options.Width;
         height = plan.Options.Height;
-        var noise = ValueNoise.Fractal(FoliageSize, FoliageSize, 16, 4, SplitMix64.ForPart(plan.Seed, 11));
-        foliage = noise.Select(v => Rgb.FromDoubles(30 + 50 * v, 62 + 70 * v, 26 + 30 * v).Packed).ToArray();
+        var leaves = ValueNoise.Fractal(FoliageSize, FoliageSize, 16, 4, SplitMix64.ForPart(plan.Seed, 11));
+        foliage = leaves.Select(v => Rgb.FromDoubles(30 + 50 * v, 62 + 70 * v, 26 + 30 * v).Packed).ToArray();
+        noise = SensorNoise(plan.Options.SensorNoise, SplitMix64.ForPart(plan.Seed, 12));
+    }
+
+    /// <summary>A tile of per-channel sensor noise: triangular in [-amplitude, amplitude] grey levels (empty when 0).</summary>
+    private static sbyte[] SensorNoise(int amplitude, SplitMix64 random)
+    {
+        if (amplitude == 0)
+            return [];
+        var tile = new sbyte[NoiseTileSize * NoiseTileSize * 3];
+        for (int i = 0; i < tile.Length; i++)
+            tile[i] = (sbyte)Math.Round(amplitude * (random.NextDouble() - random.NextDouble()));
+        return tile;
     }
 
     /// <summary>Renders frame <paramref name="index"/> with its ground truth.</summary>
@@ -375,55 +389,60 @@ internal sealed class FrameRenderer
         return total > 0 ? seen / total : 0;
     }
 
-    /// <summary>The cloud shadow and the global brightness/contrast of the frame, through one lookup table.</summary>
+    /// <summary>
+    /// The cloud shadow, the global brightness/contrast of the frame (one lookup table) and sensor noise (a fixed
+    /// noise tile read at a per-frame offset), in one pass.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishLighting(byte[] rgb, int index)
     {
         var (gain, contrast) = plan.IlluminationAt(index);
         var cloud = plan.CloudAt(index);
-        bool identity = gain == 1 && contrast == 1;
-        if (identity && cloud is null)
+        if (gain == 1 && contrast == 1 && cloud is null && noise.Length == 0)
             return;
         var table = new byte[256];
         for (int v = 0; v < 256; v++)
             table[v] = (byte)Math.Clamp((int)Math.Round(((v - 128) * contrast + 128) * gain), 0, 255);
-        if (cloud is null)
-        {
-            for (int i = 0; i < rgb.Length; i++)
-                rgb[i] = table[rgb[i]];
-            return;
-        }
-        var shadow = cloud.Value;
         // Shadow factor (out of 256) as a function of the squared elliptical radius, tabulated in 1/1024 steps.
         var factors = new int[1025];
+        var shadow = cloud ?? default;
         for (int k = 0; k <= 1024; k++)
         {
             double q = Math.Clamp((k / 1024.0 - 0.36) / 0.64, 0, 1);
             factors[k] = (int)(256 * (1 - shadow.Depth * (1 - q * q * (3 - 2 * q))));
         }
+        ulong frameHash = SplitMix64.Mix(plan.Seed ^ SplitMix64.Mix((ulong)index + 0x5EED));
+        int noiseX = (int)(frameHash & (NoiseTileSize - 1)), noiseY = (int)((frameHash >> 16) & (NoiseTileSize - 1));
         for (int y = 0; y < height; y++)
         {
-            double dy = (y + 0.5 - shadow.CenterY) / shadow.RadiusY;
-            int row = y * width * 3;
-            // Only the chord of the ellipse on this row needs the shadow factor; the rest is a table lookup.
+            // Only the chord of the ellipse on this row needs the shadow factor.
             int from = width, to = width;
-            if (dy * dy < 1)
+            double dy = 0;
+            if (cloud is not null)
             {
-                double half = shadow.RadiusX * Math.Sqrt(1 - dy * dy);
-                from = Math.Clamp((int)Math.Floor(shadow.CenterX - half), 0, width);
-                to = Math.Clamp((int)Math.Ceiling(shadow.CenterX + half), from, width);
+                dy = (y + 0.5 - shadow.CenterY) / shadow.RadiusY;
+                if (dy * dy < 1)
+                {
+                    double half = shadow.RadiusX * Math.Sqrt(1 - dy * dy);
+                    from = Math.Clamp((int)Math.Floor(shadow.CenterX - half), 0, width);
+                    to = Math.Clamp((int)Math.Ceiling(shadow.CenterX + half), from, width);
+                }
             }
-            for (int i = row; i < row + from * 3; i++)
-                rgb[i] = table[rgb[i]];
-            for (int i = row + to * 3; i < row + width * 3; i++)
-                rgb[i] = table[rgb[i]];
-            for (int x = from, o = row + from * 3; x < to; x++, o += 3)
+            int noiseRow = ((y + noiseY) & (NoiseTileSize - 1)) * NoiseTileSize * 3;
+            for (int x = 0, o = y * width * 3; x < width; x++, o += 3)
             {
-                double dx = (x + 0.5 - shadow.CenterX) / shadow.RadiusX;
-                int factor = factors[Math.Min(1024, (int)((dx * dx + dy * dy) * 1024))];
-                rgb[o] = table[(rgb[o] * factor) >> 8];
-                rgb[o + 1] = table[(rgb[o + 1] * factor) >> 8];
-                rgb[o + 2] = table[(rgb[o + 2] * factor) >> 8];
+                int factor = 256;
+                if (x >= from && x < to)
+                {
+                    double dx = (x + 0.5 - shadow.CenterX) / shadow.RadiusX;
+                    factor = factors[Math.Min(1024, (int)((dx * dx + dy * dy) * 1024))];
+                }
+                int n = noise.Length == 0 ? -1 : noiseRow + ((x + noiseX) & (NoiseTileSize - 1)) * 3;
+                for (int c = 0; c < 3; c++)
+                {
+                    int value = table[(rgb[o + c] * factor) >> 8] + (n < 0 ? 0 : noise[n + c]);
+                    rgb[o + c] = (byte)(value < 0 ? 0 : value > 255 ? 255 : value);
+                }
             }
         }
     }

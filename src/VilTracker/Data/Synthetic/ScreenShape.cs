@@ -24,9 +24,6 @@ internal readonly record struct ScreenShape(double X, double Y, double Cos, doub
     /// <summary>Half-height of the axis-aligned bounding box.</summary>
     public double ExtentY => (A - R) * Math.Abs(Sin) + (B - R) * Math.Abs(Cos) + R;
 
-    /// <summary>This shape moved by (<paramref name="dx"/>, <paramref name="dy"/>) pixels.</summary>
-    public ScreenShape Shifted(double dx, double dy) => this with { X = X + dx, Y = Y + dy };
-
     /// <summary>Point (<paramref name="px"/>, <paramref name="py"/>) in the shape's own axes: u along the long axis (front positive), v across.</summary>
     public (double U, double V) ToLocal(double px, double py)
     {

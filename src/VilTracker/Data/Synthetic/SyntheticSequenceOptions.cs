@@ -58,9 +58,12 @@ public sealed record SyntheticSequenceOptions
     /// <summary>Whether brightness and contrast drift over time and a cloud shadow passes over the scene.</summary>
     public bool IlluminationChange { get; init; } = true;
 
+    /// <summary>Sensor noise: largest per-channel deviation in grey levels (triangular distribution), 0 to 20.</summary>
+    public int SensorNoise { get; init; } = 3;
+
     /// <summary>
     /// The fixed configuration behind <c>viltrack demo</c>: 300 frames of 640x360 with camera motion, zoom change,
-    /// one occlusion (6 fully hidden frames), one distractor, mild blur and illumination drift.
+    /// one occlusion (6 fully hidden frames), one distractor, mild blur, illumination drift and light sensor noise.
     /// </summary>
     public static SyntheticSequenceOptions Demo => new()
     {
@@ -78,6 +81,7 @@ public sealed record SyntheticSequenceOptions
         FullOcclusionFrames = 6,
         MotionBlur = 0.5,
         IlluminationChange = true,
+        SensorNoise = 3,
     };
 
     /// <summary>The seed <c>viltrack demo</c> uses with <see cref="Demo"/>.</summary>
@@ -102,6 +106,7 @@ public sealed record SyntheticSequenceOptions
         Require(DistractorCount is >= 0 and <= 8, nameof(DistractorCount), DistractorCount, "between 0 and 8");
         Require(FullOcclusionFrames is >= 1 and <= 60, nameof(FullOcclusionFrames), FullOcclusionFrames, "between 1 and 60");
         Require(MotionBlur is >= 0 and <= 1, nameof(MotionBlur), MotionBlur, "between 0 and 1");
+        Require(SensorNoise is >= 0 and <= 20, nameof(SensorNoise), SensorNoise, "between 0 and 20 grey levels");
         if (Occlusion)
         {
             Require(FrameCount >= FullOcclusionFrames + 30, nameof(FrameCount), FrameCount,

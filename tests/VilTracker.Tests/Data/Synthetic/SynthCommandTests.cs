@@ -12,7 +12,7 @@ public sealed class SynthCommandTests
     public void Writes_a_readable_sequence_folder_and_reports_bad_input_with_exit_codes()
     {
         using var temp = new TempFolder();
-        var options = SyntheticTestOptions.Tiny;
+        var options = SyntheticTestOptions.Tiny with { FrameCount = 8, Occlusion = false };
         Assert.Equal(0, SynthCommand.Run(options, 3, temp.Path, "cli", 85, overwrite: false, time: true));
         var read = new GenericFolderDataset(temp.Path).Load("cli");
         Assert.Equal(new SyntheticSequenceGenerator(options, 3).Frames().Select(f => f.TargetBox), read.GroundTruth);

@@ -25,6 +25,7 @@ public sealed class SyntheticSequenceOptionsTests
         { "FullOcclusionFrames", new() { FullOcclusionFrames = 0 } },
         { "MotionBlur", new() { MotionBlur = 1.5 } },
         { "MotionBlur", new() { MotionBlur = double.NaN } },
+        { "SensorNoise", new() { SensorNoise = 21 } },
     };
 
     [Theory]

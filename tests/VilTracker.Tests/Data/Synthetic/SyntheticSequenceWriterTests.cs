@@ -16,7 +16,8 @@ public sealed class SyntheticSequenceWriterTests
         var written = SyntheticSequenceWriter.Write(generator, temp.Path, "synth-77");
         var expected = generator.Frames().ToArray();
 
-        var read = new GenericFolderDataset(temp.Path).Load("synth-77");
+        Assert.Equal(DatasetFormats.Generic, DatasetFormats.Detect(temp.Path)); // format auto-detection sees real-data layout
+        var read = DatasetFormats.Open(temp.Path).Load("synth-77");
         Assert.Equal(expected.Select(f => f.TargetBox), read.GroundTruth);
         Assert.Equal(written.GroundTruth, read.GroundTruth);
         Assert.Equal(written.FramePaths, read.FramePaths);

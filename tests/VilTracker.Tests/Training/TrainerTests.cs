@@ -40,15 +40,25 @@ public class TrainerTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
-    public void ARunStoppedAfterItsCheckpointAndResumedEqualsTheUninterruptedRun()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ARunStoppedAfterItsCheckpointAndResumedEqualsTheUninterruptedRun(bool phaseTwoWithTeacherAndLearnedWeights)
     {
         var config = TrainingFixtures.MicroModel;
+        string teacherFolder = TrainingFixtures.TempRunFolder();
         var options = new TrainingOptions
         {
             Seed = 5, BatchSize = 2, StepsPerEpoch = 2, TotalSteps = 6, LearningRate = 1e-3, WarmupSteps = 2, CheckpointEvery = 3,
             FilmStartEpoch = 1, Curriculum = new Curriculum(RampEpochs: 3),
         };
+        if (phaseTwoWithTeacherAndLearnedWeights)
+        {
+            manual_seed(77);
+            using (var teacherModel = new TrackerModel(config))
+                ModelFolder.Save(teacherModel, teacherFolder, weightType: ScalarType.Float32);
+            options = options with { Phase = 2, Teacher = teacherFolder, AdaptiveWeighting = true };
+        }
         string whole = TrainingFixtures.TempRunFolder(), killed = TrainingFixtures.TempRunFolder();
         try
         {
@@ -91,11 +101,13 @@ public class TrainerTests(ITestOutputHelper output)
             var checkpoint = Path.Combine(killed, TrainingCheckpoint.FolderName, "step-000003");
             foreach (var file in new[] { ModelFolder.WeightsFile, ModelFolder.ConfigFile, TrainingCheckpoint.OptimizerFile, TrainingCheckpoint.StateFile })
                 Assert.True(File.Exists(Path.Combine(checkpoint, file)), file);
+            Assert.Equal(phaseTwoWithTeacherAndLearnedWeights, File.Exists(Path.Combine(checkpoint, TrainingCheckpoint.WeightingFile)));
+            Assert.Equal(phaseTwoWithTeacherAndLearnedWeights, File.ReadAllLines(Path.Combine(killed, MetricsLog.CsvFile))[0].Contains("distillation"));
             Assert.Empty(Directory.GetDirectories(Path.Combine(killed, TrainingCheckpoint.FolderName), ".*"));
         }
         finally
         {
-            foreach (var run in new[] { whole, killed })
+            foreach (var run in new[] { whole, killed, teacherFolder })
                 if (Directory.Exists(run)) Directory.Delete(run, recursive: true);
         }
     }
@@ -114,6 +126,29 @@ public class TrainerTests(ITestOutputHelper output)
             using var again = new TrackerModel(config);
             var error = Assert.Throws<InvalidOperationException>(() => Trainer.Start(options, again, TrainingFixtures.SyntheticSampler(config, 1), run));
             Assert.Contains("resume", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(run, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void LiveTensorsStayFlatFromStepToStep()
+    {
+        var config = TrainingFixtures.MicroModel;
+        var options = new TrainingOptions { Seed = 9, BatchSize = 2, TotalSteps = 7, WarmupSteps = 1, CheckpointEvery = 0 };
+        string run = TrainingFixtures.TempRunFolder();
+        try
+        {
+            manual_seed(9);
+            using var model = new TrackerModel(config);
+            using var trainer = Trainer.Start(options, model, TrainingFixtures.SyntheticSampler(config, 9), run);
+            trainer.Run(stopAfter: 2);   // the optimizer's moments and the gradients exist from the first step on
+            long afterTwo = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+            trainer.Run(stopAfter: 6);
+            long afterSix = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+            Assert.Equal(afterTwo, afterSix);
         }
         finally
         {

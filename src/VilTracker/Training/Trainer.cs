@@ -116,7 +116,7 @@ public sealed class Trainer : IDisposable
     /// <summary>
     /// Continues the run in <paramref name="runFolder"/> from its latest checkpoint: model, optimizer, learned
     /// weights and step restored; metrics of later steps dropped. <paramref name="sampler"/> must draw from the
-    /// same sources with the saved seed.
+    /// same sources with the saved seed. The restored model (<see cref="Model"/>) belongs to the caller, who disposes it.
     /// </summary>
     public static Trainer Resume(string runFolder, PairSampler sampler)
     {

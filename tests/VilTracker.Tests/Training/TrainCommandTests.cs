@@ -18,10 +18,13 @@ public class TrainCommandTests
             using (var model = new TrackerModel(TrainingFixtures.MicroModel))
                 ModelFolder.Save(model, init, weightType: ScalarType.Float32);
             string run = Path.Combine(root, "run");
-            var options = new TrainingOptions { Seed = 2, BatchSize = 2, TotalSteps = 2, WarmupSteps = 0, CheckpointEvery = 1 };
-            int code = TrainCommand.Run(options, "uav-small", init, [SharedData.PathOf("data", "sot-dev") + "@2"], ["1"],
-                new HashSet<string> { "bag" }, run, resume: false);
+            var cli = new System.CommandLine.RootCommand { TrainCommand.Create() };
+            int code = cli.Parse(["train", "--init", init, "--data", SharedData.PathOf("data", "sot-dev") + "@2", "--synthetic", "1",
+                "--max-steps", "2", "--batch-size", "2", "--checkpoint-every", "1", "--seed", "2", "--held-out", "bag", "--out", run]).Invoke();
             Assert.Equal(0, code);
+            var state = TrainingState.Load(Path.Combine(TrainingCheckpoint.Latest(run)!, TrainingCheckpoint.StateFile));
+            Assert.Equal((2L, 2, 2UL, 1L, 0L), (state.Options.TotalSteps, state.Options.BatchSize, state.Options.Seed, state.Options.CheckpointEvery, state.Options.WarmupSteps));
+            var options = state.Options;
             using var exported = ModelFolder.Load(Path.Combine(run, "model"));
             Assert.Equal(TrainingFixtures.MicroModel.Dim, exported.Config.Dim);
             string card = File.ReadAllText(Path.Combine(run, "model", ModelFolder.CardFile));

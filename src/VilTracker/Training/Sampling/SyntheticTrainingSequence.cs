@@ -2,7 +2,11 @@ using VilTracker.Data.Synthetic;
 
 namespace VilTracker.Training.Sampling;
 
-/// <summary>A synthetic sequence as training material: frames are rendered in memory when drawn, never written to disk.</summary>
+/// <summary>
+/// A synthetic sequence as training material: frames are rendered in memory when drawn, never written to disk. Once
+/// a frame has been drawn, the sequence keeps its ground texture (a few megabytes) for its lifetime, so memory grows
+/// with the number of synthetic sequences in the mix.
+/// </summary>
 public sealed class SyntheticTrainingSequence : ITrainingSequence
 {
     private readonly SyntheticSequenceGenerator generator;

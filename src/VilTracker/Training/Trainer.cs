@@ -120,8 +120,9 @@ public sealed class Trainer : IDisposable
     /// </summary>
     public static Trainer Resume(string runFolder, PairSampler sampler)
     {
-        string checkpoint = TrainingCheckpoint.Latest(runFolder)!;
         var (state, _) = ReadLatest(runFolder);
+        string checkpoint = TrainingCheckpoint.Latest(runFolder)!;
+        TrainingCheckpoint.RemoveIncomplete(runFolder);
         var model = ModelFolder.Load(checkpoint);
         var trainer = new Trainer(state.Options, model, sampler, runFolder, state.Step, state.WallSeconds);
         if (!trainer.sourceNames.SequenceEqual(state.Sources))

@@ -82,6 +82,20 @@ public static class TrainingCheckpoint
         return folder;
     }
 
+    /// <summary>
+    /// Deletes the temporary folders of checkpoints whose writing was interrupted (a run killed mid-write); complete
+    /// checkpoints are never touched. Returns how many were removed.
+    /// </summary>
+    public static int RemoveIncomplete(string runFolder)
+    {
+        string root = Path.Combine(runFolder, FolderName);
+        if (!Directory.Exists(root)) return 0;
+        var stale = Directory.GetDirectories(root, ".step-*.tmp");
+        foreach (var folder in stale)
+            Directory.Delete(folder, recursive: true);
+        return stale.Length;
+    }
+
     /// <summary>Loads the optimizer state of <paramref name="checkpoint"/> into <paramref name="optimizer"/> (built over the same parameters).</summary>
     public static void LoadOptimizer(string checkpoint, OptimizerHelper optimizer)
     {

@@ -78,8 +78,13 @@ public class TrainerTests(ITestOutputHelper output)
                 trainer.Run(stopAfter: 4);   // "killed" one step after the checkpoint at step 3: step 4 is lost
             Assert.Equal(4, File.ReadAllLines(Path.Combine(killed, MetricsLog.JsonFile)).Length);
 
+            // A kill during a checkpoint write leaves a temporary folder; resuming ignores it and cleans it up.
+            string partial = Path.Combine(killed, TrainingCheckpoint.FolderName, ".step-000004.0123.tmp");
+            Directory.CreateDirectory(partial);
+            File.WriteAllText(Path.Combine(partial, ModelFolder.WeightsFile), "half written");
             using (var trainer = Trainer.Resume(killed, TrainingFixtures.SyntheticSampler(config, options.Seed)))
             {
+                Assert.False(Directory.Exists(partial));
                 Assert.Equal(3, trainer.CompletedSteps);
                 Assert.Equal(3, File.ReadAllLines(Path.Combine(killed, MetricsLog.JsonFile)).Length);
                 trainer.Run();

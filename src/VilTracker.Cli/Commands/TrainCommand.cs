@@ -36,10 +36,11 @@ public static class TrainCommand
         var adaptive = new Option<bool>("--adaptive-weighting") { Description = "Learn the loss weights (homoscedastic uncertainty) instead of the fixed ones." };
         var filmEpoch = new Option<int>("--film-start-epoch") { Description = "Phase 1: first epoch with FiLM on.", DefaultValueFactory = _ => 1 };
         var rampEpochs = new Option<double>("--curriculum-epochs") { Description = "Epochs over which the curriculum's difficulty (frame gap, jitter, NLL weight) ramps from 0 to 1.", DefaultValueFactory = _ => 10 };
+        var noAugment = new Option<bool>("--no-augment") { Description = "Turn off the colour, grayscale and blur augmentation." };
         var warmup = new Option<long?>("--warmup-steps") { Description = "Learning-rate warm-up steps (default: a tenth of the steps, at most 100)." };
 
         var command = new Command("train", "Train a VilTracker model on datasets and/or synthetic sequences, with checkpoints, resume and model export.");
-        foreach (var option in new Option[] { phase, preset, init, data, synthetic, epochs, maxSteps, stepsPerEpoch, batchSize, lr, output, resume, checkpointEvery, seed, heldOut, teacher, adaptive, filmEpoch, rampEpochs, warmup })
+        foreach (var option in new Option[] { phase, preset, init, data, synthetic, epochs, maxSteps, stepsPerEpoch, batchSize, lr, output, resume, checkpointEvery, seed, heldOut, teacher, adaptive, filmEpoch, rampEpochs, warmup, noAugment })
             command.Options.Add(option);
         command.SetAction(parse =>
         {
@@ -51,7 +52,7 @@ public static class TrainCommand
                 FinalLearningRate = parse.GetValue(lr) / 100, WarmupSteps = parse.GetValue(warmup) ?? Math.Min(100, total / 10),
                 Curriculum = new Curriculum(RampEpochs: parse.GetValue(rampEpochs)),
                 CheckpointEvery = parse.GetValue(checkpointEvery), Teacher = parse.GetValue(teacher),
-                AdaptiveWeighting = parse.GetValue(adaptive), FilmStartEpoch = parse.GetValue(filmEpoch),
+                AdaptiveWeighting = parse.GetValue(adaptive), Augment = !parse.GetValue(noAugment), FilmStartEpoch = parse.GetValue(filmEpoch),
             };
             var held = (parse.GetValue(heldOut) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
             return Run(options, parse.GetValue(preset)!, parse.GetValue(init), parse.GetValue(data) ?? [], parse.GetValue(synthetic) ?? [],

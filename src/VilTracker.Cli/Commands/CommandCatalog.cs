@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return SummaryCommand.Create();
         yield return VilCommand.Create();
         yield return SynthCommand.Create();
+        yield return TrainCommand.Create();
     }
 }

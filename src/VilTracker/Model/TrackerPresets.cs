@@ -18,12 +18,13 @@ public static class TrackerPresets
     };
 
     /// <summary>
-    /// Small drone preset sized for real-time tracking on two CPU cores: dim 128, 8 blocks, narrow head towers.
+    /// Small drone preset sized for real-time tracking on two CPU cores: dim 128, 6 blocks, experts of half width,
+    /// narrow head towers (0.68 GMACs at 128/256). Chosen by measurement with <c>viltrack summary</c>: see the README.
     /// </summary>
     public static TrackerModelConfig UavSmall { get; } = new()
     {
-        Preset = "uav-small", Dim = 128, Blocks = 8, ContextDim = 64, FilmAfterBlocks = [1, 3, 5],
-        HeadChannels = [128, 64, 32, 16],
+        Preset = "uav-small", Dim = 128, Blocks = 6, ContextDim = 64, FilmAfterBlocks = [1, 3], ExpertHiddenRatio = 0.5,
+        HeadChannels = [64, 32, 16, 8],
     };
 
     /// <summary>All presets by name.</summary>

@@ -10,6 +10,7 @@ public class UncertaintyHeadTests
     public void OutputsFourBoundedMapsWithGradientEvenWhenSaturating()
     {
         using var scope = NewDisposeScope();
+        manual_seed(5); // the initialisation and the input are random
         using var head = new UncertaintyHead(8, 4);
         var x = (randn(2, 8, 3, 3) * 100).requires_grad_(true);
         var logVar = head.forward(x);

@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using VilTracker.Vil;
 using static TorchSharp.torch;
 
 namespace VilTracker.Model;
@@ -17,8 +18,8 @@ public sealed class FeedForwardExpert : nn.Module<Tensor, Tensor>
         fc2 = nn.Linear(hidden, dim);
         RegisterComponents();
         using var noGrad = no_grad();
-        nn.init.trunc_normal_(fc1.weight!, std: 0.02);
-        nn.init.trunc_normal_(fc2.weight!, std: 0.02);
+        VilInit.TruncNormal(fc1.weight!, 0.02);
+        VilInit.TruncNormal(fc2.weight!, 0.02);
         fc1.bias!.zero_();
         fc2.bias!.zero_();
     }

@@ -56,7 +56,7 @@ public sealed class TrackerModel : nn.Module<Tensor, Tensor, Tensor, TrackerOutp
         uncertainty_head = new UncertaintyHead(dim, config.HeadChannels[^1]);
         RegisterComponents();
         using var noGrad = no_grad();
-        nn.init.trunc_normal_(type_embed, 0.0, 0.02, -2.0, 2.0);
+        VilInit.TruncNormal(type_embed, 0.02);
     }
 
     /// <summary>The configuration the model was built from.</summary>

@@ -73,4 +73,19 @@ public class TemporalModulesTests
         var fromMean = encoder.forward((a + b) / 2);
         Assert.True(fromPair.allclose(fromMean, rtol: 1e-5, atol: 1e-6));
     }
+
+    [Fact]
+    public void ExpertWeightsAreFiniteTruncatedNormals()
+    {
+        // TorchSharp's nn.init.trunc_normal_ sometimes produced non-finite weights (a ViL-S tracker built with seed 6
+        // had NaN in an expert); the experts use the project's own truncated normal.
+        using var scope = NewDisposeScope();
+        manual_seed(6);
+        for (int i = 0; i < 50; i++)
+        {
+            using var expert = new FeedForwardExpert("expert", 64, 64);
+            foreach (var p in expert.parameters())
+                Assert.True(p.isfinite().all().item<bool>() && p.abs().max().item<float>() <= 2f);
+        }
+    }
 }

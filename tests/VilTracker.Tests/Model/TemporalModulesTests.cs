@@ -75,17 +75,14 @@ public class TemporalModulesTests
     }
 
     [Fact]
-    public void ExpertWeightsAreFiniteTruncatedNormals()
+    public void EveryInitialisedParameterOfTheViLSTrackerIsFinite()
     {
-        // TorchSharp's nn.init.trunc_normal_ sometimes produced non-finite weights (a ViL-S tracker built with seed 6
-        // had NaN in an expert); the experts use the project's own truncated normal.
+        // TorchSharp's nn.init.trunc_normal_ sometimes produced non-finite weights: the ViL-S tracker built after
+        // manual_seed(6) had NaN in moe.0.experts.3.fc1.weight. Initialisation uses the project's truncated normal.
         using var scope = NewDisposeScope();
         manual_seed(6);
-        for (int i = 0; i < 50; i++)
-        {
-            using var expert = new FeedForwardExpert("expert", 64, 64);
-            foreach (var p in expert.parameters())
-                Assert.True(p.isfinite().all().item<bool>() && p.abs().max().item<float>() <= 2f);
-        }
+        using var model = new TrackerModel(TrackerPresets.VilS);
+        foreach (var (name, p) in model.named_parameters())
+            Assert.True(p.isfinite().all().item<bool>(), $"{name} holds NaN or infinity");
     }
 }

@@ -13,7 +13,6 @@ internal static class PresetsBenchmark
     public static int Run(string[] args)
     {
         int repeats = args.Length > 0 ? int.Parse(args[0]) : 10;
-        TorchRuntime.DisableNnpack();
         double peak = MatmulPeak.MeasureGflops(ScalarType.Float32);
         double peakBf16 = MatmulPeak.MeasureGflops(ScalarType.BFloat16);
         Console.WriteLine($"matmul peak (1024^3, median): fp32 {peak:F1} GFLOP/s, bf16 {peakBf16:F1} GFLOP/s; torch threads {get_num_threads()}");

@@ -1,4 +1,5 @@
 using VilTracker.Bench;
+using VilTracker.Diagnostics;
 
 // Benchmarks are chosen by name: dotnet run -c Release --project bench/VilTracker.Bench -- <name> [arguments]
 var benchmarks = new Dictionary<string, (string Description, Func<string[], int> Run)>(StringComparer.OrdinalIgnoreCase)
@@ -18,4 +19,5 @@ if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
         Console.Error.WriteLine($"  {name,-10} {entry.Description}");
     return 2;
 }
+TorchRuntime.DisableNnpack();
 return benchmark.Run(args[1..]);

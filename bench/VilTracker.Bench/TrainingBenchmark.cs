@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using VilTracker.Diagnostics;
 using VilTracker.Model;
 using VilTracker.Training;
 using VilTracker.Training.Sampling;
@@ -22,7 +21,6 @@ internal static class TrainingBenchmark
     {
         int steps = args.Length > 0 && int.TryParse(args[0], out int n) ? n : 3;
         var presets = args.Length > 1 ? args[1..] : TrackerPresets.All.Keys.ToArray();
-        TorchRuntime.DisableNnpack();
         Console.WriteLine($"training, batch {BatchSize}, synthetic x8, {steps} timed steps after {WarmupSteps} warm-up; torch threads {get_num_threads()}");
         Console.WriteLine($"{"preset",-10} {"samples/s",10} {"s/step",8} {"loader samples/s (1 thread)",28}");
         foreach (var name in presets)

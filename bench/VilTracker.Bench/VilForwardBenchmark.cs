@@ -16,7 +16,6 @@ internal static class VilForwardBenchmark
     public static int Run(string[] args)
     {
         int repeats = args.Length > 0 ? int.Parse(args[0]) : 10;
-        TorchRuntime.DisableNnpack();
         double peak = MatmulPeak.MeasureGflops(ScalarType.Float32);
         Console.WriteLine($"fp32 matmul peak (1024^3, median): {peak:F1} GFLOP/s, torch threads {get_num_threads()}");
         var config = new VisionLstmConfig

@@ -1,5 +1,6 @@
 using VilTracker.Imaging;
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Cropping;
 
@@ -40,6 +41,6 @@ public static class ImageNetNormalization
         var pixels = tensor(bytes, [frames.Count, h, w, 3]).permute(0, 3, 1, 2).to_type(ScalarType.Float32);
         var mean = tensor(Mean).view(1, 3, 1, 1);
         var std = tensor(Std).view(1, 3, 1, 1);
-        return ((pixels / 255.0f - mean) / std).contiguous().MoveToOuterDisposeScope();
+        return ((pixels.DividedBy(255.0f) - mean) / std).contiguous().MoveToOuterDisposeScope();
     }
 }

@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Geometry;
 
@@ -10,7 +11,7 @@ public static class BoxTensorFormats
     {
         using var scope = NewDisposeScope();
         var (c, s) = (boxes[TensorIndex.Ellipsis, ..2], boxes[TensorIndex.Ellipsis, 2..]);
-        return cat([c - 0.5 * s, c + 0.5 * s], -1).MoveToOuterDisposeScope();
+        return cat([c - s.Times(0.5), c.Plus(s.Times(0.5))], -1).MoveToOuterDisposeScope();
     }
 
     /// <summary>(x, y, w, h) to (x1, y1, x2, y2).</summary>
@@ -18,7 +19,7 @@ public static class BoxTensorFormats
     {
         using var scope = NewDisposeScope();
         var (xy, s) = (boxes[TensorIndex.Ellipsis, ..2], boxes[TensorIndex.Ellipsis, 2..]);
-        return cat([xy, xy + s], -1).MoveToOuterDisposeScope();
+        return cat([xy, xy.Plus(s)], -1).MoveToOuterDisposeScope();
     }
 
     /// <summary>(x, y, w, h) to (cx, cy, w, h).</summary>
@@ -26,6 +27,6 @@ public static class BoxTensorFormats
     {
         using var scope = NewDisposeScope();
         var (xy, s) = (boxes[TensorIndex.Ellipsis, ..2], boxes[TensorIndex.Ellipsis, 2..]);
-        return cat([xy + 0.5 * s, s], -1).MoveToOuterDisposeScope();
+        return cat([xy.Plus(s.Times(0.5)), s], -1).MoveToOuterDisposeScope();
     }
 }

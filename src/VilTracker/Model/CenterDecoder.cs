@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Model;
 
@@ -25,12 +26,12 @@ public static class CenterDecoder
         long fh = score.shape[2], fw = score.shape[3];
         var response = window is null ? score : score * window;
         var peak = response.flatten(1).argmax(1);                       // (B), first maximum
-        var colIndex = remainder(peak, fw);
+        var colIndex = peak.Remainder(fw);
         var col = colIndex.to_type(ScalarType.Float32);
-        var row = ((peak - colIndex) / fw).to_type(ScalarType.Float32); // exact: peak − col is a multiple of fw
+        var row = (peak - colIndex).DividedBy(fw).to_type(ScalarType.Float32); // exact: peak − col is a multiple of fw
         var wh = GatherAt(size, peak);                                  // (B, 2)
         var delta = GatherAt(offset, peak);                             // (B, 2)
-        var boxes = stack([(col + delta[.., 0]) / fw, (row + delta[.., 1]) / fh, wh[.., 0], wh[.., 1]], 1);
+        var boxes = stack([col.Plus(delta[.., 0]).DividedBy(fw), row.Plus(delta[.., 1]).DividedBy(fh), wh[.., 0], wh[.., 1]], 1);
         var scores = GatherAt(score, peak).squeeze(1);
         return new DecodedBoxes(boxes.MoveToOuterDisposeScope(), scores.MoveToOuterDisposeScope(), peak.MoveToOuterDisposeScope());
     }

@@ -2,6 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using VilTracker.Tensors;
 
 namespace VilTracker.Model;
 
@@ -62,8 +63,8 @@ public sealed class CenterHead : Module<Tensor, CenterMaps>
         if (features.dim() != 4 || features.shape[1] != InputChannels)
             throw new ArgumentException(
                 $"CenterHead input must be (B, {InputChannels}, fh, fw), got ({string.Join(", ", features.shape)}).", nameof(features));
-        var score = Run(scoreTower, features).sigmoid().clamp(ProbabilityFloor, 1 - ProbabilityFloor);
-        var size = Run(sizeTower, features).sigmoid().clamp(ProbabilityFloor, 1 - ProbabilityFloor);
+        var score = Run(scoreTower, features).sigmoid().Clamp(ProbabilityFloor, 1 - ProbabilityFloor);
+        var size = Run(sizeTower, features).sigmoid().Clamp(ProbabilityFloor, 1 - ProbabilityFloor);
         var offset = Run(offsetTower, features);
         return new CenterMaps(score, size, offset);
     }

@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Model;
 
@@ -28,6 +29,6 @@ public sealed class FilmModulation : nn.Module<Tensor, Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var gammaBeta = proj.call(context).unsqueeze(1).chunk(2, -1);
-        return (x * (gammaBeta[0] + 1) + gammaBeta[1]).MoveToOuterDisposeScope();
+        return (x * gammaBeta[0].Plus(1)).Plus(gammaBeta[1]).MoveToOuterDisposeScope();
     }
 }

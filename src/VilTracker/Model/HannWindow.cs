@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Model;
 
@@ -14,8 +15,8 @@ public static class HannWindow
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
         using var scope = NewDisposeScope();
-        var k = arange(1, size + 1, dtype: ScalarType.Float32);
-        return (0.5f * (1 - cos(k * (float)(2 * Math.PI / (size + 1))))).MoveToOuterDisposeScope();
+        var k = TensorMath.Arange(1, size + 1, ScalarType.Float32);
+        return cos(k.Times((float)(2 * Math.PI / (size + 1)))).SubtractedFrom(1).Times(0.5f).MoveToOuterDisposeScope();
     }
 
     /// <summary>The 2-D window <c>(1, 1, height, width)</c>, float32, ready to multiply a score map.</summary>

@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Model;
 
@@ -58,7 +59,7 @@ public sealed class TemporalMixtureOfExperts : nn.Module<Tensor, Tensor, Tensor>
         var weights = RoutingWeights(context);
         var mixed = shared.call(normed);
         for (int e = 0; e < experts.Count; e++)
-            mixed = mixed + weights[.., e].view(-1, 1, 1) * experts[e].call(normed);
-        return (x + mixed).MoveToOuterDisposeScope();
+            mixed = mixed.Plus(weights[.., e].view(-1, 1, 1) * experts[e].call(normed));
+        return x.Plus(mixed).MoveToOuterDisposeScope();
     }
 }

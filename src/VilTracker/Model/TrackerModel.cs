@@ -2,6 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using VilTracker.Vil;
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Model;
 
@@ -112,8 +113,8 @@ public sealed class TrackerModel : nn.Module<Tensor, Tensor, Tensor, TrackerOutp
         var z = pos_embed_z.call(patch_embed.call(template));
         var x = pos_embed_x.call(patch_embed.call(search));
         long batch = x.shape[0], fh = x.shape[1], fw = x.shape[2], dim = x.shape[3];
-        var zTokens = z.reshape(batch, -1, dim) + type_embed[0];
-        var xTokens = x.reshape(batch, -1, dim) + type_embed[1];
+        var zTokens = z.reshape(batch, -1, dim).Plus(type_embed[0]);
+        var xTokens = x.reshape(batch, -1, dim).Plus(type_embed[1]);
         long templateTokens = zTokens.shape[1];
         var context = context_encoder.call(memory);
         var tokens = cat([zTokens, xTokens], 1);

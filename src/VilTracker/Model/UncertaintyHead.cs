@@ -1,6 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using VilTracker.Tensors;
 
 namespace VilTracker.Model;
 
@@ -54,7 +55,7 @@ public sealed class UncertaintyHead : Module<Tensor, Tensor>
                 $"UncertaintyHead input must be (B, {InputChannels}, fh, fw), got ({string.Join(", ", features.shape)}).", nameof(features));
         using var scope = NewDisposeScope();
         var raw = conv2_unc.call(conv1_unc.call(features));
-        return (MinLogVariance + (MaxLogVariance - MinLogVariance) * raw.sigmoid()).MoveToOuterDisposeScope();
+        return raw.sigmoid().Times(MaxLogVariance - MinLogVariance).Plus(MinLogVariance).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />

@@ -4,6 +4,7 @@ using VilTracker.Geometry;
 using VilTracker.Imaging;
 using VilTracker.Model;
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Tracking;
 
@@ -117,7 +118,7 @@ public sealed class ModelMeasurementSource : IMeasurementSource
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var fresh = CropTarget(frame, box);
-        var next = options.TemplateBlend >= 1 ? fresh : old * (1 - options.TemplateBlend) + fresh * options.TemplateBlend;
+        var next = options.TemplateBlend >= 1 ? fresh : old.Times(1 - options.TemplateBlend).Plus(fresh.Times(options.TemplateBlend));
         template = next.DetachFromDisposeScope();
         old.Dispose();
     }

@@ -22,7 +22,7 @@ namespace VilTracker.Training;
 public sealed class Trainer : IDisposable
 {
     private readonly PairSampler sampler;
-    private readonly AdamW optimizer;
+    private readonly AdamWOptimizer optimizer;
     private readonly Parameter[] trained;
     private readonly TrainingObjective objective;
     private readonly UncertaintyWeighting? weighting;
@@ -61,8 +61,11 @@ public sealed class Trainer : IDisposable
         }
         weighting = options.AdaptiveWeighting ? new UncertaintyWeighting(TrainingObjective.TermsFor(options.Phase, teacher is not null).Count) : null;
         objective = new TrainingObjective(options, teacher is not null, weighting);
-        trained = model.parameters().Where(p => p.requires_grad).Concat(weighting?.parameters() ?? []).ToArray();
-        optimizer = optim.AdamW(trained, options.LearningRate, weight_decay: options.WeightDecay);
+        var named = model.named_parameters().Where(p => p.parameter.requires_grad)
+            .Concat(weighting?.named_parameters().Select(p => ("loss_weighting." + p.name, p.parameter)) ?? [])
+            .ToArray();
+        trained = named.Select(p => p.Item2).ToArray();
+        optimizer = new AdamWOptimizer(named, options.LearningRate, options.WeightDecay);
         log = new MetricsLog(runFolder, objective.TermNames);
     }
 
@@ -188,8 +191,7 @@ public sealed class Trainer : IDisposable
         long step = batch.Step;
         manual_seed(SampleSeed.TorchSeed(Options.Seed, step, -1));
         double lr = Options.Schedule.LearningRateAt(step);
-        foreach (var group in optimizer.ParamGroups)
-            group.LearningRate = lr;
+        optimizer.LearningRate = lr;
         long epoch = step / Options.StepsPerEpoch;
         double difficulty = DifficultyAt(step);
         Model.FilmEnabled = Options.Phase == 2 || epoch >= Options.FilmStartEpoch;
@@ -207,10 +209,10 @@ public sealed class Trainer : IDisposable
                 teacherOutput = teacher.call(tensors.Template, tensors.Search, teacherMemory);
             }
         var loss = objective.Compute(output, tensors, difficulty, teacherOutput);
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         loss.Total.backward();
         nn.utils.clip_grad_norm_(trained, Options.GradClip);
-        optimizer.step();
+        optimizer.Step();
 
         var terms = loss.Terms.ToDictionary(kv => kv.Key, kv => (double)kv.Value.item<float>());
         double total = loss.Total.item<float>();

@@ -1,4 +1,3 @@
-using TorchSharp.Modules;
 using VilTracker.IO;
 using VilTracker.Model;
 using VilTracker.Training.Losses;
@@ -8,8 +7,8 @@ namespace VilTracker.Training;
 
 /// <summary>
 /// Checkpoints of a run folder: <c>checkpoints/step-000123/</c> holds the model (float32 <c>model.safetensors</c> +
-/// <c>config.json</c>), the AdamW state (<c>optimizer.bin</c>, TorchSharp's optimizer state format: moments and step
-/// counts), the learned loss weights when adaptive weighting is on (<c>weighting.safetensors</c>) and
+/// <c>config.json</c>), the AdamW state (<c>optimizer.safetensors</c>: moments by parameter name, step counts in the
+/// metadata), the learned loss weights when adaptive weighting is on (<c>weighting.safetensors</c>) and
 /// <c>state.json</c>. A checkpoint is written under a temporary folder name and renamed when complete, then the text
 /// file <c>checkpoints/latest</c> is rewritten atomically to name it: a run killed at any moment leaves either the
 /// previous or the new checkpoint as the latest, never a partial one.
@@ -26,7 +25,7 @@ public static class TrainingCheckpoint
     public const string StateFile = "state.json";
 
     /// <summary>Optimizer state file inside a checkpoint.</summary>
-    public const string OptimizerFile = "optimizer.bin";
+    public const string OptimizerFile = "optimizer.safetensors";
 
     /// <summary>Learned loss weights inside a checkpoint (adaptive weighting only).</summary>
     public const string WeightingFile = "weighting.safetensors";
@@ -35,7 +34,7 @@ public static class TrainingCheckpoint
     public static string NameOf(long step) => $"step-{step:D6}";
 
     /// <summary>Writes a checkpoint of the run and marks it latest; returns its folder.</summary>
-    public static string Write(string runFolder, TrainingState state, TrackerModel model, OptimizerHelper optimizer, UncertaintyWeighting? weighting)
+    public static string Write(string runFolder, TrainingState state, TrackerModel model, AdamWOptimizer optimizer, UncertaintyWeighting? weighting)
     {
         string root = Path.Combine(runFolder, FolderName);
         Directory.CreateDirectory(root);
@@ -46,13 +45,7 @@ public static class TrainingCheckpoint
         try
         {
             ModelFolder.Save(model, temp, weightType: ScalarType.Float32);
-            using (var stream = new FileStream(Path.Combine(temp, OptimizerFile), FileMode.CreateNew))
-            using (var writer = new BinaryWriter(stream))
-            {
-                optimizer.save_state_dict(writer);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
+            optimizer.Save(Path.Combine(temp, OptimizerFile));
             if (weighting is not null)
                 SafeTensorsWriter.Write(Path.Combine(temp, WeightingFile), [KeyValuePair.Create("log_variances", weighting.LogVariances)]);
             state.Save(Path.Combine(temp, StateFile));
@@ -97,13 +90,12 @@ public static class TrainingCheckpoint
     }
 
     /// <summary>Loads the optimizer state of <paramref name="checkpoint"/> into <paramref name="optimizer"/> (built over the same parameters).</summary>
-    public static void LoadOptimizer(string checkpoint, OptimizerHelper optimizer)
+    public static void LoadOptimizer(string checkpoint, AdamWOptimizer optimizer)
     {
         string path = Path.Combine(checkpoint, OptimizerFile);
         if (!File.Exists(path))
             throw new FileNotFoundException($"{path}: checkpoint has no optimizer state; it is incomplete, resume from an earlier one.", path);
-        using var reader = new BinaryReader(File.OpenRead(path));
-        optimizer.load_state_dict(reader);
+        optimizer.Load(path);
     }
 
     /// <summary>Loads the learned loss weights of <paramref name="checkpoint"/> into <paramref name="weighting"/>.</summary>

@@ -3,6 +3,7 @@ using VilTracker.Model;
 using VilTracker.Training.Losses;
 using VilTracker.Training.Sampling;
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Training;
 
@@ -55,7 +56,7 @@ public sealed class TrainingObjective
             throw new InvalidOperationException("The network's decoded boxes contain NaN: training diverged (lower the learning rate or check the inputs).");
         var target = batch.TargetXywh;
         var predictedXyxy = BoxTensorFormats.CxcywhToXyxy(predicted);
-        var targetXyxy = BoxTensorFormats.XywhToXyxy(target).clamp(0.0, 1.0);
+        var targetXyxy = BoxTensorFormats.XywhToXyxy(target).Clamp(0.0, 1.0);
         var terms = new Dictionary<string, Tensor>
         {
             ["focal"] = FocalLoss.Compute(output.Score, batch.HeatMap),
@@ -82,9 +83,9 @@ public sealed class TrainingObjective
         double nllScale = Curriculum.UncertaintyWeightAt(difficulty);
         Tensor total;
         if (options.AdaptiveWeighting)
-            total = Weighting!.call(TermNames.Select(n => n == "nll" ? nllScale * terms[n] : terms[n]).ToArray());
+            total = Weighting!.call(TermNames.Select(n => n == "nll" ? terms[n].Times(nllScale) : terms[n]).ToArray());
         else
-            total = TermNames.Select(n => FixedWeight(n, nllScale) * terms[n]).Aggregate((a, b) => a + b);
+            total = TermNames.Select(n => terms[n].Times(FixedWeight(n, nllScale))).Aggregate((a, b) => a.Plus(b));
         return new LossTerms(TermNames.ToDictionary(n => n, n => terms[n]), total, iou.mean());
     }
 

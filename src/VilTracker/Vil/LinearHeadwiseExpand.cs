@@ -1,5 +1,6 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Vil;
 
@@ -44,7 +45,7 @@ public sealed class LinearHeadwiseExpand : nn.Module<Tensor, Tensor>
         var blocks = x.reshape([.. lead, numBlocks, blockSize]);
         var y = einsum("...hd,hod->...ho", blocks, weight).reshape([.. lead, numBlocks * blockSize]);
         if (bias is not null)
-            y = y + bias;
+            y = y.Plus(bias);
         return y.MoveToOuterDisposeScope();
     }
 }

@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Vil;
 
@@ -56,14 +57,14 @@ public static class MlstmKernels
         var logFgAll = repeated - repeated.transpose(-2, -1);
         var minusInf = tensor(double.NegativeInfinity, q.dtype, q.device);
         var logFg = where(lowerTriangle, logFgAll.narrow(2, 1, s).narrow(3, 1, s), minusInf);
-        var logD = logFg + igatePreact.transpose(-2, -1);
+        var logD = logFg.Plus(igatePreact.transpose(-2, -1));
         var maxLogD = logD.max(-1, true).values;
         var d = (logD - maxLogD).exp();
-        var keysScaled = k / Math.Sqrt(dh);
+        var keysScaled = k.DividedBy(Math.Sqrt(dh));
         var qk = q.matmul(keysScaled.transpose(-2, -1));
         var c = qk * d;
         var normalizer = maximum(c.sum(-1, true).abs(), (-maxLogD).exp());
-        var cNormalized = c / (normalizer + eps);
+        var cNormalized = c / normalizer.Plus(eps);
         return cNormalized.matmul(v).MoveToOuterDisposeScope();
     }
 
@@ -85,27 +86,27 @@ public static class MlstmKernels
         using var scope = NewDisposeScope();
         long b = q.shape[0], nh = q.shape[1], s = q.shape[2], dh = q.shape[3];
         var logF = nn.functional.logsigmoid(fgatePreact);
-        var keysScaled = k / Math.Sqrt(dh);
+        var keysScaled = k.DividedBy(Math.Sqrt(dh));
         var c = zeros(b, nh, dh, dh, q.dtype, q.device);
         var n = zeros(b, nh, dh, 1, q.dtype, q.device);
-        var m = full(b, nh, 1, 1, double.NegativeInfinity, q.dtype, q.device);
+        var m = TensorMath.Full([b, nh, 1, 1], double.NegativeInfinity, q.dtype, q.device);
         var outputs = new Tensor[s];
         for (var t = 0; t < s; t++)
         {
             using var step = NewDisposeScope();
             var logFt = logF.narrow(2, t, 1);
             var it = igatePreact.narrow(2, t, 1);
-            var mNew = maximum(logFt + m, it);
-            var forget = (logFt + m - mNew).exp();
+            var mNew = maximum(logFt.Plus(m), it);
+            var forget = (logFt.Plus(m) - mNew).exp();
             var input = (it - mNew).exp();
             var kt = keysScaled.narrow(2, t, 1).transpose(-2, -1);
             var vt = v.narrow(2, t, 1);
             var qt = q.narrow(2, t, 1);
-            var cNext = forget * c + input * kt.matmul(vt);
-            var nNext = forget * n + input * kt;
+            var cNext = (forget * c).Plus(input * kt.matmul(vt));
+            var nNext = (forget * n).Plus(input * kt);
             var numerator = qt.matmul(cNext);
             var denominator = qt.matmul(nNext);
-            outputs[t] = (numerator / (maximum(denominator.abs(), (-mNew).exp()) + eps)).MoveToOuterDisposeScope();
+            outputs[t] = (numerator / maximum(denominator.abs(), (-mNew).exp()).Plus(eps)).MoveToOuterDisposeScope();
             (c, n, m) = Carry(step, (c, cNext), (n, nNext), (m, mNew));
         }
 
@@ -133,10 +134,10 @@ public static class MlstmKernels
         using var scope = NewDisposeScope();
         long b = q.shape[0], nh = q.shape[1], s = q.shape[2], dh = q.shape[3];
         var logF = nn.functional.logsigmoid(fgatePreact);
-        var keysScaled = k / Math.Sqrt(dh);
+        var keysScaled = k.DividedBy(Math.Sqrt(dh));
         var c = zeros(b, nh, dh, dh, q.dtype, q.device);
         var n = zeros(b, nh, dh, 1, q.dtype, q.device);
-        var m = full(b, nh, 1, 1, double.NegativeInfinity, q.dtype, q.device);
+        var m = TensorMath.Full([b, nh, 1, 1], double.NegativeInfinity, q.dtype, q.device);
         var minusInf = tensor(double.NegativeInfinity, q.dtype, q.device);
         var outputs = new List<Tensor>();
         for (long start = 0; start < s; start += chunkSize)
@@ -151,23 +152,23 @@ public static class MlstmKernels
 
             // Intra-chunk decay log a_j - a_s + ĩ_s (s <= j) and the carried state's log m + a_j.
             var lowerTriangle = tril(ones(len, len, ScalarType.Bool, q.device));
-            var logD = where(lowerTriangle, a - a.transpose(-2, -1) + ic.transpose(-2, -1), minusInf);
-            var logState = m + a;
+            var logD = where(lowerTriangle, (a - a.transpose(-2, -1)).Plus(ic.transpose(-2, -1)), minusInf);
+            var logState = m.Plus(a);
             var stabilizer = maximum(logD.max(-1, true).values, logState);
             var cIntra = qc.matmul(kc.transpose(-2, -1)) * (logD - stabilizer).exp();
             var stateScale = (logState - stabilizer).exp();
-            var numerator = cIntra.matmul(vc) + qc.matmul(c) * stateScale;
-            var denominator = cIntra.sum(-1, true) + qc.matmul(n) * stateScale;
-            outputs.Add((numerator / (maximum(denominator.abs(), (-stabilizer).exp()) + eps)).MoveToOuterDisposeScope());
+            var numerator = cIntra.matmul(vc).Plus(qc.matmul(c) * stateScale);
+            var denominator = cIntra.sum(-1, true).Plus(qc.matmul(n) * stateScale);
+            outputs.Add((numerator / maximum(denominator.abs(), (-stabilizer).exp()).Plus(eps)).MoveToOuterDisposeScope());
 
             // State entering the next chunk: decay by the chunk's total log-forget g, add this chunk's keys and values.
             var g = a.narrow(2, len - 1, 1);
-            var logWeights = ic - a + g;
-            var mNew = maximum(g + m, logWeights.max(-2, true).values);
-            var decay = (g + m - mNew).exp();
+            var logWeights = (ic - a).Plus(g);
+            var mNew = maximum(g.Plus(m), logWeights.max(-2, true).values);
+            var decay = (g.Plus(m) - mNew).exp();
             var weightedKeys = kc * (logWeights - mNew).exp();
-            var cNext = decay * c + weightedKeys.transpose(-2, -1).matmul(vc);
-            var nNext = decay * n + weightedKeys.sum(-2, true).transpose(-2, -1);
+            var cNext = (decay * c).Plus(weightedKeys.transpose(-2, -1).matmul(vc));
+            var nNext = (decay * n).Plus(weightedKeys.sum(-2, true).transpose(-2, -1));
             (c, n, m) = Carry(step, (c, cNext), (n, nNext), (m, mNew));
         }
 

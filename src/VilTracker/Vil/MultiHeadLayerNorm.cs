@@ -1,5 +1,6 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Vil;
 
@@ -31,7 +32,7 @@ public sealed class MultiHeadLayerNorm : nn.Module<Tensor, Tensor>
         long b = x.shape[0], nh = x.shape[1], s = x.shape[2], dh = x.shape[3];
         using var scope = NewDisposeScope();
         var flat = x.transpose(1, 2).reshape(b * s, nh * dh);
-        var scale = 1.0 + weight;
+        var scale = weight.Plus(1.0);
         var normed = nn.functional.group_norm(flat, nh, scale, bias, Epsilon);
         return normed.view(b, s, nh, dh).transpose(1, 2).MoveToOuterDisposeScope();
     }

@@ -1,5 +1,6 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Vil;
 
@@ -32,7 +33,7 @@ public sealed class OffsetLayerNorm : nn.Module<Tensor, Tensor>
     /// <summary>Layer norm of the last axis with scale <c>1 + weight</c> and shift <c>bias</c>.</summary>
     public override Tensor forward(Tensor x)
     {
-        using var scale = 1.0 + weight;
+        using var scale = weight.Plus(1.0);
         return nn.functional.layer_norm(x, [ndim], scale, bias, Eps);
     }
 }

@@ -1,5 +1,6 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Vil;
 
@@ -32,9 +33,9 @@ public sealed class PositionEmbedding2d : nn.Module<Tensor, Tensor>
         if (x.dim() != 4 || x.shape[3] != embed.shape[3])
             throw new ArgumentException($"PositionEmbedding2d: expected (B, h, w, {embed.shape[3]}) features, got [{string.Join(", ", x.shape)}].");
         if (x.shape[1] == embed.shape[1] && x.shape[2] == embed.shape[2])
-            return x + embed;
+            return x.Plus(embed);
         using var resized = Resize(embed, new TokenGrid((int)x.shape[1], (int)x.shape[2]));
-        return x + resized;
+        return x.Plus(resized);
     }
 
     /// <summary>Bicubic resize (align_corners false) of a (1, H, W, D) embedding to <paramref name="grid"/>, as the official <c>interpolate_sincos</c>.</summary>

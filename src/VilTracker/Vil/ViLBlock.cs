@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Vil;
 
@@ -56,13 +57,13 @@ public sealed class ViLBlock : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         if (!training || DropPath == 0.0)
-            return (x + layer.forward(norm.forward(x), layout)).MoveToOuterDisposeScope();
+            return x.Plus(layer.forward(norm.forward(x), layout)).MoveToOuterDisposeScope();
 
         var batch = x.shape[0];
         var keep = Math.Max((long)(batch * (1.0 - DropPath)), 1);
         var kept = randperm(batch, device: x.device).narrow(0, 0, keep);
         var residual = layer.forward(norm.forward(x.index_select(0, kept)), layout);
-        var sum = x.flatten(1).index_add(0, kept, residual.to(x.dtype).flatten(1), (double)batch / keep);
+        var sum = x.flatten(1).IndexAdd(0, kept, residual.to(x.dtype).flatten(1), (double)batch / keep);
         return sum.view_as(x).MoveToOuterDisposeScope();
     }
 }

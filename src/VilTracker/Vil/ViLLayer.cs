@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Vil;
 
@@ -109,7 +110,7 @@ public sealed class ViLLayer : nn.Module<Tensor, Tensor>
         proj_up.bias?.zero_();
         VilInit.WangInit(proj_down.weight!, Dim, initWeights == VilInitWeights.Original ? 1 : numBlocks);
         proj_down.bias?.zero_();
-        learnable_skip.fill_(1.0);
+        learnable_skip.Fill(1.0);
         foreach (var qkv in new[] { q_proj, k_proj, v_proj })
         {
             VilInit.SmallInit(qkv.Weight, Dim);
@@ -140,7 +141,7 @@ public sealed class ViLLayer : nn.Module<Tensor, Tensor>
         var k = k_proj.call(xConvAct);
         var v = v_proj.call(xMlstm);
         var hTilde = mlstm_cell.call(q, k, v);
-        var hSkip = hTilde + learnable_skip * xConvAct;
+        var hSkip = hTilde.Plus(learnable_skip * xConvAct);
         var hState = hSkip * nn.functional.silu(z);
         var y = proj_down.call(hState);
         if (reversed)

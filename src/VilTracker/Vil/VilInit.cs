@@ -1,5 +1,6 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Vil;
 
@@ -35,8 +36,8 @@ public static class VilInit
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         tensor.normal_(0.0, std);
-        for (var outside = (tensor < low) | (tensor > high); outside.any().item<bool>(); outside = (tensor < low) | (tensor > high))
-            tensor.copy_(where(outside, randn_like(tensor) * std, tensor));
+        for (var outside = tensor.LessThan(low) | tensor.GreaterThan(high); outside.any().item<bool>(); outside = tensor.LessThan(low) | tensor.GreaterThan(high))
+            tensor.copy_(where(outside, randn_like(tensor).Times(std), tensor));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Vil;
 
@@ -97,7 +98,7 @@ public sealed class VisionLstm : nn.Module<Tensor, Tensor>
         {
             VilPooling.None => LegacyNorm(normed),
             VilPooling.ToImage => LegacyNorm(normed).view(normed.shape[0], Grid.Height, Grid.Width, normed.shape[2]).permute(0, 3, 1, 2),
-            VilPooling.BilateralAvg => LegacyNorm((normed.select(1, 0) + normed.select(1, -1)) / 2),
+            VilPooling.BilateralAvg => LegacyNorm(normed.select(1, 0).Plus(normed.select(1, -1)).DividedBy(2)),
             _ => LegacyNorm(cat([normed.select(1, 0), normed.select(1, -1)], 1)),
         };
         return pooled.MoveToOuterDisposeScope();

@@ -170,6 +170,40 @@ public sealed class OnlineVilTrackerModelTests : IDisposable
         Assert.True(source.PreprocessingTime > TimeSpan.Zero && source.ModelTime > TimeSpan.Zero);
     }
 
+    [Fact]
+    public void TrackingSurvivesGarbageCollectionsStartedByAnotherThread()
+    {
+        // TorchSharp frees temporary scalars from the finaliser; before every scalar was rooted (TensorMath), a
+        // collection started by another thread in mid-call made this loop fail within a few frames.
+        using var model = TinyModel();
+        using var tracker = new OnlineVilTracker(model, UpdateEveryFrame);
+        using var stop = new CancellationTokenSource();
+        long collections = 0;
+        var collector = new Thread(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                GC.KeepAlive(new byte[4096]);
+                GC.Collect(0);
+                collections++;
+            }
+        }) { IsBackground = true };
+        tracker.Initialize(MovingSquareSequence.FrameAt(0), MovingSquareSequence.BoxAt(0));
+        collector.Start();
+        try
+        {
+            for (int f = 1; f <= 600; f++)
+                AssertInsideFrame(tracker.Track(MovingSquareSequence.FrameAt(f)).Box, f);
+        }
+        finally
+        {
+            stop.Cancel();
+            collector.Join();
+        }
+        output.WriteLine($"{collections} collections from the other thread during 600 frames");
+        Assert.True(collections > 600, $"only {collections} collections ran beside the tracker; the test did not stress it");
+    }
+
     private static TimeSpan ProcessorTime()
     {
         using var process = Process.GetCurrentProcess();

@@ -1,5 +1,6 @@
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
+using VilTracker.Tensors;
 
 namespace VilTracker.Training.Losses;
 
@@ -36,16 +37,16 @@ public static class DistillationLoss
         using var scope = NewDisposeScope();
         var student = Soften(studentScore, temperature);
         var teacher = Soften(teacherScore.detach(), temperature);
-        var score = temperature * temperature * binary_cross_entropy(student, teacher);
+        var score = binary_cross_entropy(student, teacher).Times(temperature * temperature);
         var box = (studentBoxes - teacherBoxes.detach()).abs().mean();
-        var total = scoreWeight * score + boxWeight * box;
+        var total = score.Times(scoreWeight).Plus(box.Times(boxWeight));
         return new Parts(score.MoveToOuterDisposeScope(), box.MoveToOuterDisposeScope(), total.MoveToOuterDisposeScope());
     }
 
     /// <summary><c>sigmoid(logit(p)/T)</c>, with p kept inside (1e-6, 1 − 1e-6) so the logit is finite.</summary>
     private static Tensor Soften(Tensor probability, double temperature)
     {
-        var p = probability.clamp(1e-6, 1 - 1e-6);
-        return ((p / (1 - p)).log() / temperature).sigmoid();
+        var p = probability.Clamp(1e-6, 1 - 1e-6);
+        return (p / p.SubtractedFrom(1)).log().DividedBy(temperature).sigmoid();
     }
 }

@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Training.Losses;
 
@@ -20,13 +21,13 @@ public static class FocalLoss
                 $"Focal loss needs as many predictions as targets: ({string.Join(", ", predicted.shape)}) vs ({string.Join(", ", target.shape)}).");
         using var scope = NewDisposeScope();
         var y = target.reshape(predicted.shape).to_type(predicted.dtype);
-        var positive = y.eq(1).to_type(predicted.dtype);
-        var negative = y.lt(1).to_type(predicted.dtype);
-        var p = predicted.clamp_min(1e-12);
-        var positiveSum = (p.log() * (1 - p).pow(2) * positive).sum();
-        var negativeSum = ((1 - p).log() * p.pow(2) * (1 - y).pow(4) * negative).sum();
+        var positive = y.EqualTo(1).to_type(predicted.dtype);
+        var negative = y.LessThan(1).to_type(predicted.dtype);
+        var p = predicted.ClampMin(1e-12);
+        var positiveSum = (p.log() * p.SubtractedFrom(1).Pow(2) * positive).sum();
+        var negativeSum = (p.SubtractedFrom(1).log() * p.Pow(2) * y.SubtractedFrom(1).Pow(4) * negative).sum();
         // With no positive, positiveSum is 0 and dividing by max(#pos, 1) gives the reference's −Σneg.
-        var count = positive.sum().clamp_min(1);
-        return (-(positiveSum + negativeSum) / count).MoveToOuterDisposeScope();
+        var count = positive.sum().ClampMin(1);
+        return (-positiveSum.Plus(negativeSum) / count).MoveToOuterDisposeScope();
     }
 }

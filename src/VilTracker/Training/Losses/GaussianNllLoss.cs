@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Training.Losses;
 
@@ -17,6 +18,6 @@ public static class GaussianNllLoss
             throw new ArgumentException(
                 $"Gaussian NLL needs equal shapes: mean ({string.Join(", ", mean.shape)}), log-variance ({string.Join(", ", logVariance.shape)}), target ({string.Join(", ", target.shape)}).");
         using var scope = NewDisposeScope();
-        return (0.5 * ((-logVariance).exp() * (target - mean).pow(2) + logVariance)).mean().MoveToOuterDisposeScope();
+        return ((-logVariance).exp() * (target - mean).Pow(2)).Plus(logVariance).Times(0.5).mean().MoveToOuterDisposeScope();
     }
 }

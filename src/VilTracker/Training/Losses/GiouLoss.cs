@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Training.Losses;
 
@@ -24,7 +25,7 @@ public static class GiouLoss
             return (zeros(1, dtype: predictedXyxy.dtype).squeeze().MoveToOuterDisposeScope(),
                     zeros(predictedXyxy.shape[0], dtype: predictedXyxy.dtype).MoveToOuterDisposeScope());
         var (giou, iou) = Generalized(predictedXyxy, targetXyxy);
-        return ((1 - giou).mean().MoveToOuterDisposeScope(), iou.MoveToOuterDisposeScope());
+        return (giou.SubtractedFrom(1).mean().MoveToOuterDisposeScope(), iou.MoveToOuterDisposeScope());
     }
 
     /// <summary>Per-pair GIoU and IoU <c>(N)</c> of well-formed corner boxes.</summary>
@@ -33,11 +34,11 @@ public static class GiouLoss
         using var scope = NewDisposeScope();
         var areaA = (a[.., 2] - a[.., 0]) * (a[.., 3] - a[.., 1]);
         var areaB = (b[.., 2] - b[.., 0]) * (b[.., 3] - b[.., 1]);
-        var overlap = (minimum(a[.., 2..], b[.., 2..]) - maximum(a[.., ..2], b[.., ..2])).clamp_min(0);
+        var overlap = (minimum(a[.., 2..], b[.., 2..]) - maximum(a[.., ..2], b[.., ..2])).ClampMin(0);
         var intersection = overlap[.., 0] * overlap[.., 1];
-        var union = areaA + areaB - intersection;
+        var union = areaA.Plus(areaB) - intersection;
         var iou = intersection / union;
-        var hull = (maximum(a[.., 2..], b[.., 2..]) - minimum(a[.., ..2], b[.., ..2])).clamp_min(0);
+        var hull = (maximum(a[.., 2..], b[.., 2..]) - minimum(a[.., ..2], b[.., ..2])).ClampMin(0);
         var enclosing = hull[.., 0] * hull[.., 1];
         var giou = iou - (enclosing - union) / enclosing;
         return (giou.MoveToOuterDisposeScope(), iou.MoveToOuterDisposeScope());

@@ -1,5 +1,6 @@
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
+using VilTracker.Tensors;
 
 namespace VilTracker.Training.Losses;
 
@@ -26,9 +27,9 @@ public static class MemoryContrastiveLoss
         using var scope = NewDisposeScope();
         var m = normalize(memory, p: 2, dim: 1);
         var s = normalize(search, p: 2, dim: 1);
-        var logits = m.matmul(s.t()) / temperature;
-        var labels = arange(memory.shape[0], dtype: ScalarType.Int64, device: memory.device);
-        var loss = 0.5 * (cross_entropy(logits, labels) + cross_entropy(logits.t(), labels));
+        var logits = m.matmul(s.t()).DividedBy(temperature);
+        var labels = TensorMath.Arange(memory.shape[0], ScalarType.Int64, memory.device);
+        var loss = cross_entropy(logits, labels).Plus(cross_entropy(logits.t(), labels)).Times(0.5);
         return loss.MoveToOuterDisposeScope();
     }
 }

@@ -2,6 +2,7 @@ using VilTracker.Geometry;
 using VilTracker.Model;
 using VilTracker.Training.Targets;
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Training.Losses;
 
@@ -30,12 +31,12 @@ public static class OstrackLoss
         if (predicted.isnan().any().item<bool>())
             throw new InvalidOperationException("The network's decoded boxes contain NaN: training diverged (lower the learning rate or check the inputs).");
         var predictedXyxy = BoxTensorFormats.CxcywhToXyxy(predicted);
-        var targetXyxy = BoxTensorFormats.XywhToXyxy(groundTruthXywh.to_type(predicted.dtype)).clamp(0.0, 1.0);
+        var targetXyxy = BoxTensorFormats.XywhToXyxy(groundTruthXywh.to_type(predicted.dtype)).Clamp(0.0, 1.0);
         var (giou, iou) = GiouLoss.Compute(predictedXyxy, targetXyxy);
         var l1 = L1BoxLoss.Compute(predictedXyxy, targetXyxy);
         var heat = CenterHeatMap.Generate(groundTruthXywh, fh, fw).unsqueeze(1);
         var focal = FocalLoss.Compute(maps.Score, heat);
-        var total = giouWeight * giou + l1Weight * l1 + focalWeight * focal;
+        var total = giou.Times(giouWeight).Plus(l1.Times(l1Weight)).Plus(focal.Times(focalWeight));
         return new Parts(giou.MoveToOuterDisposeScope(), l1.MoveToOuterDisposeScope(), focal.MoveToOuterDisposeScope(),
             total.MoveToOuterDisposeScope(), iou.mean().MoveToOuterDisposeScope());
     }

@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Training.Losses;
 
@@ -19,6 +20,6 @@ public static class SizeLoss
         if (!predictedWh.shape.SequenceEqual(targetWh.shape) || predictedWh.shape[^1] != 2)
             throw new ArgumentException($"Size loss needs equal (..., 2) shapes, got ({string.Join(", ", predictedWh.shape)}) and ({string.Join(", ", targetWh.shape)}).");
         using var scope = NewDisposeScope();
-        return (predictedWh.clamp_min(Floor).log() - targetWh.clamp_min(Floor).log()).abs().mean().MoveToOuterDisposeScope();
+        return (predictedWh.ClampMin(Floor).log() - targetWh.ClampMin(Floor).log()).abs().mean().MoveToOuterDisposeScope();
     }
 }

@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Training.Losses;
 
@@ -36,6 +37,6 @@ public sealed class UncertaintyWeighting : nn.Module<Tensor[], Tensor>
                 throw new ArgumentException($"Loss {i} must be a scalar, got shape ({string.Join(", ", losses[i].shape)}).", nameof(losses));
         using var scope = NewDisposeScope();
         var stacked = stack(losses.Select(l => l.reshape(1)), 0).squeeze(1);
-        return ((-log_variances).exp() * stacked + log_variances).sum().MoveToOuterDisposeScope();
+        return ((-log_variances).exp() * stacked).Plus(log_variances).sum().MoveToOuterDisposeScope();
     }
 }

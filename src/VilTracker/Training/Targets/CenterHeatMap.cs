@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using VilTracker.Tensors;
 
 namespace VilTracker.Training.Targets;
 
@@ -31,18 +32,18 @@ public static class CenterHeatMap
         // In feature cells (OSTrack multiplies by the square map size; x and w by width, y and h by height here).
         var cells = boxes * tensor(new float[] { width, height, width, height });
         var wh = cells[.., 2..];
-        var centre = (cells[.., ..2] + wh / 2).round();                     // half to even, like torch.round
-        var radius = Radius(wh[.., 0], wh[.., 1]).clamp_min(0).to_type(ScalarType.Int32).to_type(ScalarType.Float64);
+        var centre = cells[.., ..2].Plus(wh.DividedBy(2)).round();                    // half to even, like torch.round
+        var radius = Radius(wh[.., 0], wh[.., 1]).ClampMin(0).to_type(ScalarType.Int32).to_type(ScalarType.Float64);
 
         var cx = centre[.., 0].to_type(ScalarType.Float64).view(b, 1, 1);
         var cy = centre[.., 1].to_type(ScalarType.Float64).view(b, 1, 1);
         var r = radius.view(b, 1, 1);
-        var dx = arange(width, dtype: ScalarType.Float64).view(1, 1, width) - cx;
-        var dy = arange(height, dtype: ScalarType.Float64).view(1, height, 1) - cy;
-        var sigma = (2 * r + 1) / 6;
+        var dx = TensorMath.Arange(width, ScalarType.Float64).view(1, 1, width) - cx;
+        var dy = TensorMath.Arange(height, ScalarType.Float64).view(1, height, 1) - cy;
+        var sigma = r.Times(2).Plus(1).DividedBy(6);
         // Computed in float64 and stored as float32, as the reference does. Its "below eps·max -> 0" rule never
         // applies: at the square's corner the exponent is −r²/σ² = −36r²/(2r+1)² > −9.
-        var gaussian = exp(-(dx * dx + dy * dy) / (2 * sigma * sigma));
+        var gaussian = exp(-(dx * dx).Plus(dy * dy) / (sigma.Times(2) * sigma));
         var inside = dx.abs().le(r).logical_and(dy.abs().le(r));
         var map = where(inside, gaussian, zeros_like(gaussian)).to_type(ScalarType.Float32);
         return map.MoveToOuterDisposeScope();
@@ -56,15 +57,15 @@ public static class CenterHeatMap
     {
         using var scope = NewDisposeScope();
         const double o = MinOverlap;
-        var b1 = height + width;
-        var c1 = width * height * (1 - o) / (1 + o);
-        var r1 = (b1 + (b1.pow(2) - 4 * c1).sqrt()) / 2;
-        var b2 = 2 * (height + width);
-        var c2 = (1 - o) * width * height;
-        var r2 = (b2 + (b2.pow(2) - 16 * c2).sqrt()) / 2;
-        var b3 = -2 * o * (height + width);
-        var c3 = (o - 1) * width * height;
-        var r3 = (b3 + (b3.pow(2) - 4 * (4 * o) * c3).sqrt()) / 2;
+        var b1 = height.Plus(width);
+        var c1 = (width * height).Times(1 - o).DividedBy(1 + o);
+        var r1 = b1.Plus((b1.Pow(2) - c1.Times(4)).sqrt()).DividedBy(2);
+        var b2 = height.Plus(width).Times(2);
+        var c2 = width.Times(1 - o) * height;
+        var r2 = b2.Plus((b2.Pow(2) - c2.Times(16)).sqrt()).DividedBy(2);
+        var b3 = height.Plus(width).Times(-2 * o);
+        var c3 = width.Times(o - 1) * height;
+        var r3 = b3.Plus((b3.Pow(2) - c3.Times(4 * (4 * o))).sqrt()).DividedBy(2);
         return minimum(r1, minimum(r2, r3)).MoveToOuterDisposeScope();
     }
 }

@@ -6,12 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUN="${RUN:-../runs/default-uav-small}"
-MAX_STEPS="${MAX_STEPS:-20000}"
+MAX_STEPS="${MAX_STEPS:-7000}"
 resume=()
 if [ -f "$RUN/checkpoints/latest" ]; then resume=(--resume); fi
 dotnet run --project src/VilTracker.Cli -c Release -- train \
   --phase 1 --preset uav-small \
-  --data ../shared/data/sot-dev:generic@1 --synthetic 64@2 \
+  --data ../shared/data/sot-dev:generic@1 --synthetic 128@2 \
   --held-out bag,Gull2,person11 \
-  --max-steps "$MAX_STEPS" --steps-per-epoch 1000 --batch-size 8 --lr 0.0004 \
-  --checkpoint-every 100 --seed 7 --out "$RUN" "${resume[@]}"
+  --max-steps "$MAX_STEPS" --steps-per-epoch 500 --curriculum-epochs 8 --batch-size 8 --lr 0.0004 \
+  --checkpoint-every 250 --seed 7 --out "$RUN" "${resume[@]}"

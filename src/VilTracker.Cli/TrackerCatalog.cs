@@ -11,8 +11,8 @@ namespace VilTracker.Cli;
 public static class TrackerCatalog
 {
     /// <summary>
-    /// Every tracker: its name, what its argument is (null: it takes none) and how to create it from the argument
-    /// and the folder of NanoTrack models (null: the default).
+    /// Every tracker: its name, what its optional argument is (null: it takes none) and how to create it from the
+    /// argument (null when left out) and the folder of NanoTrack models (null: the default).
     /// </summary>
     private static readonly (string Name, string? Argument, Func<string?, string?, ITracker> Create)[] Trackers =
     [
@@ -22,7 +22,8 @@ public static class TrackerCatalog
         ("mil", null, (_, _) => OpenCvTracker.Mil()),
         ("nanotrack-v2", null, (_, models) => new NanoTrackTracker(NanoTrackVersion.V2, models)),
         ("nanotrack-v3", null, (_, models) => new NanoTrackTracker(NanoTrackVersion.V3, models)),
-        ("vil", "WEIGHTS", (weights, _) => OnlineVilTracker.Load(weights!, new TrackerOptions())),
+        // Without weights, vil runs the bundled default model.
+        ("vil", "WEIGHTS", (weights, _) => OnlineVilTracker.Load(weights ?? DefaultModel.Require(), new TrackerOptions())),
     ];
 
     /// <summary>The valid tracker names, in catalog order.</summary>
@@ -32,18 +33,16 @@ public static class TrackerCatalog
     /// Parses and checks a spec <c>name</c> or <c>name:argument</c> (name case-insensitive, split at the first
     /// colon) without creating anything.
     /// </summary>
-    /// <exception cref="ArgumentException">The name is unknown (the message lists the valid names), or an argument is given to a tracker that takes none, or missing for one that needs it.</exception>
+    /// <exception cref="ArgumentException">The name is unknown (the message lists the valid names), or an argument is given to a tracker that takes none.</exception>
     public static TrackerSpec Parse(string spec)
     {
         string text = spec.Trim();
         int colon = text.IndexOf(':');
         string name = colon < 0 ? text : text[..colon];
-        string? argument = colon < 0 ? null : text[(colon + 1)..];
+        string? argument = colon < 0 || string.IsNullOrWhiteSpace(text[(colon + 1)..]) ? null : text[(colon + 1)..];
         var entry = Find(name);
         if (entry.Argument is null && argument is not null)
             throw new ArgumentException($"Tracker '{entry.Name}' takes no argument, but '{spec}' gives '{argument}'; write just '{entry.Name}'.", nameof(spec));
-        if (entry.Argument is not null && string.IsNullOrWhiteSpace(argument))
-            throw new ArgumentException($"Tracker '{entry.Name}' needs an argument: write '{entry.Name}:{entry.Argument}'.", nameof(spec));
         return new TrackerSpec(entry.Name, argument);
     }
 

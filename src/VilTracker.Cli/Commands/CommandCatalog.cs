@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return DemoCommand.Create();
         yield return TrackCommand.Create();
         yield return EvalCommand.Create();
         yield return SummaryCommand.Create();

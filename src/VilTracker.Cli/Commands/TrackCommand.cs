@@ -27,8 +27,8 @@ public static class TrackCommand
     {
         var input = new Option<string>("--input") { Description = "Video file, folder of images (natural order), camera index (0, 1, ...) or stream URL (rtsp://, http://).", Required = true };
         var init = new Option<string>("--init") { Description = "Initial box on the first frame: x,y,w,h in pixels (top-left corner and size).", Required = true };
-        var tracker = new Option<string>("--tracker") { Description = $"Tracker to run: {string.Join(", ", TrackerCatalog.Names)} (vil needs --weights, or write vil:WEIGHTS).", Required = true };
-        var weights = new Option<string?>("--weights") { Description = "Model folder or model.safetensors of the vil tracker (written by viltrack train)." };
+        var tracker = new Option<string>("--tracker") { Description = $"Tracker to run: {string.Join(", ", TrackerCatalog.Names)} (vil runs the bundled default model unless --weights or vil:WEIGHTS names another).", Required = true };
+        var weights = new Option<string?>("--weights") { Description = "Model folder or model.safetensors of the vil tracker (written by viltrack train); default: the bundled model." };
         var output = new Option<string?>("--out") { Description = "Write the boxes here: one x,y,w,h line per frame (the first is the initial box; NaN,NaN,NaN,NaN for a skipped frame)." };
         var render = new Option<string?>("--render") { Description = "Write a video with the box and confidence drawn on each frame (.mp4 MPEG-4 or .avi Motion-JPEG)." };
         var onBadFrame = new Option<string>("--on-bad-frame") { Description = "What to do with a frame that cannot be decoded: stop with an error naming it, or skip it.", DefaultValueFactory = _ => "stop" };

@@ -8,7 +8,7 @@ public sealed class TrackerCatalogTests
     public void EveryNameCreatesATrackerOfThatName()
     {
         Assert.Equal(new[] { "csrt", "kcf", "mil", "nanotrack-v2", "nanotrack-v3", "vil" }, TrackerCatalog.Names);
-        foreach (var name in TrackerCatalog.Names.Where(n => n != "vil")) // vil needs weights: TrackCommandTests
+        foreach (var name in TrackerCatalog.Names.Where(n => n != "vil")) // vil: the bundled model, see DemoCommandTests
         {
             using var tracker = TrackerCatalog.Create(name.ToUpperInvariant(), SharedData.PathOf("models", "nanotrack"));
             Assert.Equal(name, tracker.Name);
@@ -32,6 +32,8 @@ public sealed class TrackerCatalogTests
         var error = Assert.Throws<ArgumentException>(() => TrackerCatalog.Parse("kcf:weights.bin"));
         Assert.Contains("takes no argument", error.Message);
         Assert.Contains("csrt, kcf", Assert.Throws<ArgumentException>(() => TrackerCatalog.Parse("vit:x")).Message);
-        Assert.Contains("vil:WEIGHTS", Assert.Throws<ArgumentException>(() => TrackerCatalog.Parse("vil")).Message);
+        Assert.Equal(new TrackerSpec("vil", null), TrackerCatalog.Parse("vil")); // the bundled default model
+        Assert.Equal(new TrackerSpec("vil", null), TrackerCatalog.Parse("vil: "));
+        Assert.Equal(new TrackerSpec("vil", "runs/a/model"), TrackerCatalog.Parse("vil:runs/a/model"));
     }
 }

@@ -77,6 +77,22 @@ public sealed class BoxKalmanFilter
     }
 
     /// <summary>
+    /// Stops the size from drifting while no measurement comes in: sets the size velocities (vw, vh) to zero and
+    /// drops their correlations with the rest of the state, keeping their own variance. The centre keeps coasting.
+    /// </summary>
+    public void HoldSize()
+    {
+        RequireInitialized();
+        foreach (int i in new[] { 6, 7 })
+        {
+            state[i] = 0;
+            for (int j = 0; j < StateSize; j++)
+                if (j != i)
+                    covariance[i, j] = covariance[j, i] = 0;
+        }
+    }
+
+    /// <summary>
     /// The measurement variances (pixels²) when the measurement comes without a predicted variance:
     /// <c>(MeasurementStd·s)²</c> for each of cx, cy, w, h.
     /// </summary>

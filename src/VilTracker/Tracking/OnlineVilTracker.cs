@@ -129,6 +129,7 @@ public sealed class OnlineVilTracker : ITracker
                 break;
             default:
                 ConsecutiveMisses++;
+                if (options.HoldSizeWhileMissed) filter.HoldSize();
                 output = predictedInFrame;
                 break;
         }

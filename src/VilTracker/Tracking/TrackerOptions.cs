@@ -34,6 +34,13 @@ public sealed record TrackerOptions
     /// </summary>
     public int LostAfterMisses { get; init; } = 3;
 
+    /// <summary>
+    /// Whether a missed frame stops the filter's size velocity, so the box keeps its size while the target is
+    /// occluded or not found (the centre still coasts at its velocity). Without it a size trend just before an
+    /// occlusion is extrapolated until the box collapses to the clip minimum. Default true.
+    /// </summary>
+    public bool HoldSizeWhileMissed { get; init; } = true;
+
     /// <summary>Factor by which the search region grows for each frame lost. Default 1.2.</summary>
     public double SearchGrowthPerLostFrame { get; init; } = 1.2;
 

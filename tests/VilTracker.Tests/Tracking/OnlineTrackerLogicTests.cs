@@ -92,6 +92,26 @@ public class OnlineTrackerLogicTests
         Assert.Empty(source.Remembered);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AMissedTargetKeepsItsSizeWhileTheCentreCoasts(bool hold)
+    {
+        // Ten frames of a target moving right by 3 px and growing by 1 px per frame from the start box, then nothing confident.
+        Box Growing(int f) => Box.FromCenter(Start.CenterX + 3 * f, Start.CenterY, Start.W + f, Start.H + f);
+        var (tracker, _) = Started((f, _) => f <= 10 ? At(Growing(f), 0.9) : At(Growing(10), 0.1),
+            new TrackerOptions { HoldSizeWhileMissed = hold });
+        for (int f = 1; f <= 10; f++) tracker.Track(Blank);
+        var lastSeen = tracker.Track(Blank).Box;
+        Box coasted = lastSeen;
+        for (int f = 12; f <= 30; f++) coasted = tracker.Track(Blank).Box;
+        Assert.True(coasted.CenterX > lastSeen.CenterX + 19 * 2, $"the centre should keep coasting right: {lastSeen} -> {coasted}");
+        if (hold)
+            Assert.Equal(lastSeen.W, coasted.W, 6);
+        else
+            Assert.True(coasted.W > lastSeen.W + 5, $"without holding, the growth goes on: {lastSeen} -> {coasted}");
+    }
+
     [Fact]
     public void ConfidentMeasurementReacquiresALostTarget()
     {

@@ -1,3 +1,4 @@
+using TorchSharp;
 using System.Diagnostics;
 using VilTracker.Cropping;
 using VilTracker.Geometry;
@@ -30,7 +31,10 @@ public sealed class ModelMeasurementSource : IMeasurementSource
     private readonly Queue<Tensor> memory = new();
     private Tensor? template;
 
-    /// <summary>Wraps <paramref name="model"/> (switched to evaluation mode) with the crop and memory settings of <paramref name="options"/>.</summary>
+    /// <summary>
+    /// Wraps <paramref name="model"/> (switched to evaluation mode, and converted to <see cref="TrackerOptions.Precision"/>)
+    /// with the crop and memory settings of <paramref name="options"/>.
+    /// </summary>
     /// <param name="model">The network.</param>
     /// <param name="options">Tracking options.</param>
     /// <param name="ownsModel">True to dispose the model with this source (a model loaded for this tracker alone).</param>
@@ -41,6 +45,8 @@ public sealed class ModelMeasurementSource : IMeasurementSource
         this.ownsModel = ownsModel;
         this.options = options.Validate();
         model.eval();
+        if (options.Precision != ScalarType.Float32)
+            model.to(options.Precision);
         templateFactor = options.TemplateFactor ?? model.Config.TemplateFactor;
         searchFactor = options.SearchFactor ?? model.Config.SearchFactor;
         var grid = model.Config.SearchGrid;
@@ -78,7 +84,7 @@ public sealed class ModelMeasurementSource : IMeasurementSource
         using var noGrad = no_grad();
         long start = Stopwatch.GetTimestamp();
         var crop = TargetCropper.Sample(frame, around, searchFactor * searchGrowth, model.Config.SearchSize);
-        var search = ImageNetNormalization.ToBatch([crop.Image]);
+        var search = ImageNetNormalization.ToBatch([crop.Image]).to_type(options.Precision);
         long preprocessed = Stopwatch.GetTimestamp();
         var output = model.forward(currentTemplate, search, stack(memory, 1));
         var measurement = Read(output, crop.Window, window, frame.Width, frame.Height, options.ClipMargin);
@@ -98,10 +104,12 @@ public sealed class ModelMeasurementSource : IMeasurementSource
     internal static TargetMeasurement Read(TrackerOutput output, CropWindow crop, Tensor? window, int frameWidth, int frameHeight, double clipMargin)
     {
         using var scope = NewDisposeScope();
-        var decoded = CenterDecoder.Decode(new CenterMaps(output.Score, output.Size, output.Offset), window);
+        // Decoding runs in float32 whatever the forward's precision.
+        var decoded = CenterDecoder.Decode(new CenterMaps(
+            output.Score.to_type(ScalarType.Float32), output.Size.to_type(ScalarType.Float32), output.Offset.to_type(ScalarType.Float32)), window);
         var box = decoded.Boxes[0].to_type(ScalarType.Float64).data<double>().ToArray();
         double confidence = decoded.Scores[0].to_type(ScalarType.Float64).item<double>();
-        var logVariance = CenterDecoder.GatherAt(output.LogVariance, decoded.PeakIndices)[0]
+        var logVariance = CenterDecoder.GatherAt(output.LogVariance.to_type(ScalarType.Float32), decoded.PeakIndices)[0]
             .to_type(ScalarType.Float64).data<double>().ToArray();
         var inFrame = crop.MapBack(new NormalizedCenterBox(box[0], box[1], box[2], box[3]));
         if (!inFrame.IsFinite)
@@ -142,7 +150,7 @@ public sealed class ModelMeasurementSource : IMeasurementSource
     }
 
     private Tensor CropTarget(Frame frame, Box box) =>
-        ImageNetNormalization.ToBatch([TargetCropper.Sample(frame, box, templateFactor, model.Config.TemplateSize).Image]);
+        ImageNetNormalization.ToBatch([TargetCropper.Sample(frame, box, templateFactor, model.Config.TemplateSize).Image]).to_type(options.Precision);
 
     private void Remember(Tensor targetCrop)
     {

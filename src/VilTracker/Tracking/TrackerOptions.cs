@@ -1,3 +1,5 @@
+using static TorchSharp.torch;
+
 namespace VilTracker.Tracking;
 
 /// <summary>
@@ -78,6 +80,14 @@ public sealed record TrackerOptions
     /// </summary>
     public double TemplateBlend { get; init; } = 1.0;
 
+    /// <summary>
+    /// Number type of the network's forward: <see cref="ScalarType.Float32"/> (default) or
+    /// <see cref="ScalarType.BFloat16"/>, which roughly halves the forward's time on CPUs with bfloat16 matrix
+    /// instructions (AVX-512 BF16, AMX) at a small cost in precision. The model is converted when the tracker is built;
+    /// crops, decoding and the Kalman filter stay in float32 and float64.
+    /// </summary>
+    public ScalarType Precision { get; init; } = ScalarType.Float32;
+
     /// <summary>Number K of appearance features kept in the FiLM temporal memory (oldest dropped first). Default 8.</summary>
     public int MemoryLength { get; init; } = 8;
 
@@ -123,6 +133,7 @@ public sealed record TrackerOptions
         Require(MemoryLength >= 1, $"{nameof(MemoryLength)} must be at least 1, got {MemoryLength}.");
         Require(MemoryUpdateInterval >= 1, $"{nameof(MemoryUpdateInterval)} must be at least 1 frame, got {MemoryUpdateInterval}.");
         Require(IsProbability(MemoryMinConfidence), $"{nameof(MemoryMinConfidence)} must lie in [0, 1], got {MemoryMinConfidence}.");
+        Require(Precision is ScalarType.Float32 or ScalarType.BFloat16, $"{nameof(Precision)} must be Float32 or BFloat16, got {Precision}.");
         return this;
     }
 }

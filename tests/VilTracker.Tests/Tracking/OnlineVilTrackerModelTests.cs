@@ -84,7 +84,7 @@ public sealed class OnlineVilTrackerModelTests : IDisposable
         tracker.Initialize(MovingSquareSequence.FrameAt(0), MovingSquareSequence.BoxAt(0));
         // Time per frame is measured as process CPU time (robust to other work on the machine) and wall time
         // (reported), over an early window after warm-up and the last window.
-        long liveTensorsAfterWarmUp = 0, managedAfterWarmUp = 0, workingSetAfterWarmUp = 0;
+        long liveTensorsAfterWarmUp = 0, managedAfterWarmUp = 0, workingSetAfterWarmUp = 0, workingSetHalfway = 0;
         TimeSpan cpuEarlyStart = default, cpuEarly = default, cpuLateStart = default;
         var wall = new Stopwatch();
         double wallEarly = 0;
@@ -113,17 +113,21 @@ public sealed class OnlineVilTrackerModelTests : IDisposable
             Assert.Equal(MeasurementVerdict.Accepted, tracker.LastVerdict);
             if (f == warmUp)
                 (liveTensorsAfterWarmUp, managedAfterWarmUp, workingSetAfterWarmUp) = MemoryNow();
+            if (f == (warmUp + frames) / 2)
+                workingSetHalfway = MemoryNow().WorkingSet;
         }
         double early = cpuEarly.TotalMilliseconds / window, late = (ProcessorTime() - cpuLateStart).TotalMilliseconds / window;
         double wallLate = wall.Elapsed.TotalMilliseconds;
         var (liveTensors, managed, workingSet) = MemoryNow();
         output.WriteLine($"live tensors {liveTensorsAfterWarmUp} -> {liveTensors}; managed {managedAfterWarmUp / 1e6:F1} -> {managed / 1e6:F1} MB; " +
-                         $"working set {workingSetAfterWarmUp / 1e6:F1} -> {workingSet / 1e6:F1} MB; CPU ms/frame early {early:F2}, late {late:F2}; " +
+                         $"working set {workingSetAfterWarmUp / 1e6:F1} -> {workingSetHalfway / 1e6:F1} -> {workingSet / 1e6:F1} MB; CPU ms/frame early {early:F2}, late {late:F2}; " +
                          $"wall ms/frame early {wallEarly / window:F2}, late {wallLate / window:F2}");
-        // A leaked search crop alone (1x3x128x128 float32 = 196 kB) over 1100 frames would add 216 MB.
+        // A leaked search crop alone (1x3x128x128 float32 = 196 kB) would add 98 MB over the last 500 frames. The
+        // native allocator keeps some freed memory and settles only after a few hundred frames (more after other
+        // tests), so the working set is checked over the second half only.
         Assert.Equal(liveTensorsAfterWarmUp, liveTensors);
         Assert.True(managed - managedAfterWarmUp < 4_000_000, $"managed memory grew by {(managed - managedAfterWarmUp) / 1e6:F1} MB");
-        Assert.True(workingSet - workingSetAfterWarmUp < 40_000_000, $"working set grew by {(workingSet - workingSetAfterWarmUp) / 1e6:F1} MB");
+        Assert.True(workingSet - workingSetHalfway < 20_000_000, $"working set grew by {(workingSet - workingSetHalfway) / 1e6:F1} MB over the last 500 frames");
         Assert.True(late < 1.5 * early + 0.5, $"CPU time per frame grew from {early:F2} ms to {late:F2} ms");
     }
 
@@ -144,6 +148,35 @@ public sealed class OnlineVilTrackerModelTests : IDisposable
             Assert.Equal(f >= 3, result.IsLost);
         }
         Assert.Equal(liveAtStart, MemoryNow().LiveTensors);
+    }
+
+    [Fact]
+    public void BFloat16MeasurementsAgreeWithFloat32OnesAndTheFrameLoopRuns()
+    {
+        using var model32 = TinyModel();
+        using var model16 = TinyModel();
+        using var source32 = new ModelMeasurementSource(model32, new TrackerOptions());
+        using var source16 = new ModelMeasurementSource(model16, new TrackerOptions { Precision = ScalarType.BFloat16 });
+        Assert.Equal(ScalarType.BFloat16, model16.parameters().First().dtype);
+        var start = MovingSquareSequence.BoxAt(0);
+        source32.Initialize(MovingSquareSequence.FrameAt(0), start);
+        source16.Initialize(MovingSquareSequence.FrameAt(0), start);
+        for (int f = 1; f <= 5; f++)
+        {
+            var frame = MovingSquareSequence.FrameAt(f);
+            var m32 = source32.Measure(frame, start, 1);
+            var m16 = source16.Measure(frame, start, 1);
+            // Random weights give a flat score map, so the peak may move; its score and the decoded size may not.
+            Assert.Equal(m32.Confidence, m16.Confidence, 0.02);
+            Assert.Equal(m32.CropSide, m16.CropSide);
+            Assert.All(m16.LogVariance!, v => Assert.True(double.IsFinite(v)));
+            Assert.True(m16.Box.HasPositiveSize, $"frame {f}: {m16.Box}");
+        }
+        using var model = TinyModel();
+        using var tracker = new OnlineVilTracker(model, new TrackerOptions { Precision = ScalarType.BFloat16 });
+        tracker.Initialize(MovingSquareSequence.FrameAt(0), start);
+        for (int f = 1; f <= 20; f++)
+            AssertInsideFrame(tracker.Track(MovingSquareSequence.FrameAt(f)).Box, f);
     }
 
     [Fact]

@@ -32,8 +32,8 @@ public sealed class ModelMeasurementSource : IMeasurementSource
     private Tensor? template;
 
     /// <summary>
-    /// Wraps <paramref name="model"/> (switched to evaluation mode, and converted to <see cref="TrackerOptions.Precision"/>)
-    /// with the crop and memory settings of <paramref name="options"/>.
+    /// Wraps <paramref name="model"/> (switched to evaluation mode, to <see cref="TrackerOptions.MlstmForm"/> and to
+    /// <see cref="TrackerOptions.Precision"/>) with the crop and memory settings of <paramref name="options"/>.
     /// </summary>
     /// <param name="model">The network.</param>
     /// <param name="options">Tracking options.</param>
@@ -45,6 +45,7 @@ public sealed class ModelMeasurementSource : IMeasurementSource
         this.ownsModel = ownsModel;
         this.options = options.Validate();
         model.eval();
+        model.SetMlstmBackend(options.MlstmForm, options.MlstmChunkSize);
         if (options.Precision != ScalarType.Float32)
             model.to(options.Precision);
         templateFactor = options.TemplateFactor ?? model.Config.TemplateFactor;

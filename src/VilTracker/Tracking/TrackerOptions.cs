@@ -88,6 +88,16 @@ public sealed record TrackerOptions
     /// </summary>
     public ScalarType Precision { get; init; } = ScalarType.Float32;
 
+    /// <summary>
+    /// Form of the mLSTM cell used by the network's forward (all three compute the same function; they differ in
+    /// speed and rounding). Default <see cref="Vil.MlstmBackend.Chunkwise"/>: on the 320 tokens of 128/256 crops it
+    /// avoids the parallel form's 320×320 gate matrices per head (see the README for measurements).
+    /// </summary>
+    public Vil.MlstmBackend MlstmForm { get; init; } = Vil.MlstmBackend.Chunkwise;
+
+    /// <summary>Chunk length of the chunkwise mLSTM form. Default 64.</summary>
+    public int MlstmChunkSize { get; init; } = 64;
+
     /// <summary>Number K of appearance features kept in the FiLM temporal memory (oldest dropped first). Default 8.</summary>
     public int MemoryLength { get; init; } = 8;
 
@@ -133,6 +143,7 @@ public sealed record TrackerOptions
         Require(MemoryLength >= 1, $"{nameof(MemoryLength)} must be at least 1, got {MemoryLength}.");
         Require(MemoryUpdateInterval >= 1, $"{nameof(MemoryUpdateInterval)} must be at least 1 frame, got {MemoryUpdateInterval}.");
         Require(IsProbability(MemoryMinConfidence), $"{nameof(MemoryMinConfidence)} must lie in [0, 1], got {MemoryMinConfidence}.");
+        Require(MlstmChunkSize >= 1, $"{nameof(MlstmChunkSize)} must be at least 1, got {MlstmChunkSize}.");
         Require(Precision is ScalarType.Float32 or ScalarType.BFloat16, $"{nameof(Precision)} must be Float32 or BFloat16, got {Precision}.");
         return this;
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using VilTracker.Geometry;
 using VilTracker.Model;
 using VilTracker.Tracking;
+using VilTracker.Vil;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 
@@ -148,6 +149,28 @@ public sealed class OnlineVilTrackerModelTests : IDisposable
             Assert.Equal(f >= 3, result.IsLost);
         }
         Assert.Equal(liveAtStart, MemoryNow().LiveTensors);
+    }
+
+    [Fact]
+    public void ChunkwiseAndParallelCellFormsMeasureTheSameTarget()
+    {
+        using var chunkwiseModel = TinyModel();
+        using var parallelModel = TinyModel();
+        using var chunkwise = new ModelMeasurementSource(chunkwiseModel, new TrackerOptions { MlstmChunkSize = 7 });
+        using var parallel = new ModelMeasurementSource(parallelModel, new TrackerOptions { MlstmForm = MlstmBackend.Parallel });
+        Assert.Equal(MlstmBackend.Chunkwise, new TrackerOptions().MlstmForm);
+        var start = MovingSquareSequence.BoxAt(0);
+        chunkwise.Initialize(MovingSquareSequence.FrameAt(0), start);
+        parallel.Initialize(MovingSquareSequence.FrameAt(0), start);
+        for (int f = 1; f <= 5; f++)
+        {
+            var frame = MovingSquareSequence.FrameAt(f);
+            var a = chunkwise.Measure(frame, start, 1);
+            var b = parallel.Measure(frame, start, 1);
+            Assert.Equal(b.Confidence, a.Confidence, 1e-5);
+            Assert.Equal(b.Box.X, a.Box.X, 1e-3);
+            Assert.Equal(b.Box.W, a.Box.W, 1e-3);
+        }
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
 using VilTracker.Model;
+using VilTracker.Tracking;
 
 namespace VilTracker.Cli.Commands;
 
@@ -42,7 +43,8 @@ public static class SummaryCommand
             AnsiConsole.MarkupLine("[red]error[/] --repeats must be at least 1.");
             return 1;
         }
-        var report = ConstraintReporter.Measure(config, repeats: repeats);
+        var tracking = new TrackerOptions();
+        var report = ConstraintReporter.Measure(config, tracking.MlstmForm, tracking.MlstmChunkSize, repeats: repeats);
         if (asJson)
         {
             Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));

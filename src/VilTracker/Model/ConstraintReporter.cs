@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using TorchSharp;
 using VilTracker.IO;
+using VilTracker.Vil;
 using static TorchSharp.torch;
 
 namespace VilTracker.Model;
@@ -13,11 +14,12 @@ public static class ConstraintReporter
     /// Builds the model of <paramref name="config"/> (random weights: size, operations and latency do not depend on the
     /// values), counts its parameters and MACs, writes its fp16 weights to a temporary file to measure their size, and
     /// times batch-1 forwards: the median of <paramref name="repeats"/> runs after <paramref name="warmup"/> runs, in
-    /// float32 and in bfloat16.
+    /// float32 and in bfloat16, with the mLSTM cell in <paramref name="mlstmForm"/> (the MAC count follows the form).
     /// </summary>
-    public static ConstraintReport Measure(TrackerModelConfig config, int warmup = 3, int repeats = 10)
+    public static ConstraintReport Measure(TrackerModelConfig config, MlstmBackend mlstmForm, int chunkSize = 64, int warmup = 3, int repeats = 10)
     {
         using var model = new TrackerModel(config);
+        model.SetMlstmBackend(mlstmForm, chunkSize);
         model.eval();
         var breakdown = ParameterBreakdown.Count(model);
         long fp16Bytes = MeasureFp16Bytes(model);
@@ -37,7 +39,7 @@ public static class ConstraintReporter
         return new ConstraintReport
         {
             Preset = config.Preset,
-            Input = $"template {config.TemplateSize}, search {config.SearchSize}",
+            Input = $"template {config.TemplateSize}, search {config.SearchSize}, mLSTM {MlstmFormName(mlstmForm, chunkSize)}",
             ParamsByComponent = breakdown,
             Params = breakdown.Values.Sum(),
             Fp16Bytes = fp16Bytes,
@@ -101,4 +103,7 @@ public static class ConstraintReporter
                 randn(1, 3, c.SearchSize, c.SearchSize).to(type),
                 randn(1, 1, c.Dim).to(type));
     }
+
+    private static string MlstmFormName(MlstmBackend form, int chunkSize) =>
+        form == MlstmBackend.Chunkwise ? $"chunkwise (chunk {chunkSize})" : form.ToString().ToLowerInvariant();
 }

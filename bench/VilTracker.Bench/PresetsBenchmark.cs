@@ -7,8 +7,8 @@ namespace VilTracker.Bench;
 
 /// <summary>
 /// Every tracker preset at template 128 / search 256, batch 1, in the parallel and the chunkwise mLSTM form: median
-/// forward latency (float32 and bfloat16),
-/// executed GMACs, and achieved GFLOP/s as a ratio to the matrix-multiply peak measured in the same process.
+/// forward latency (float32 and bfloat16), executed GMACs, and achieved GFLOP/s as a ratio to the matrix-multiply
+/// peak measured in the same process.
 /// </summary>
 internal static class PresetsBenchmark
 {

@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return VilCommand.Create();
         yield return SynthCommand.Create();
         yield return TrainCommand.Create();
+        yield return LabelCommand.Create();
     }
 }

@@ -83,7 +83,7 @@ public static class DemoCommand
 
             string results = Path.Combine(output, "results");
             if (Directory.Exists(results)) Directory.Delete(results, recursive: true);
-            string name = sequence?.Name ?? "input";
+            string name = sequence?.Name ?? ResultName(request.Input!);
             for (int i = 0; i < tracks.Count; i++)
                 RawResultLayout.WriteFlat(Path.Combine(results, specs[i].ResultName), name, tracks[i].Boxes, tracks[i].Seconds);
 
@@ -131,7 +131,8 @@ public static class DemoCommand
 
     private static void ShowScored(AnalysisReport report, string output, string results, string video)
     {
-        var table = new Table().Title($"{SequenceName}: {report.Trackers[0].Sequences[0].Frames} frames, pytracking protocol, scores in %");
+        AnsiConsole.MarkupLineInterpolated($"{SequenceName}: {report.Trackers[0].Sequences[0].Frames} frames, pytracking protocol, scores in %");
+        var table = new Table();
         foreach (string column in new[] { "Tracker", "AUC", "Precision@20px", "FPS" })
             table.AddColumn(new TableColumn(column).RightAligned());
         foreach (var t in report.Trackers.OrderByDescending(t => t.Auc))
@@ -146,7 +147,8 @@ public static class DemoCommand
 
     private static void ShowUnscored(IReadOnlyList<TrackerSpec> specs, IReadOnlyList<SideBySideRun.TrackerTrack> tracks, string results, string name, string video)
     {
-        var table = new Table().Title($"{tracks[0].Boxes.Count} frames (no ground truth: no scores)");
+        AnsiConsole.MarkupLineInterpolated($"{name}: {tracks[0].Boxes.Count} frames, no ground truth (no scores)");
+        var table = new Table();
         foreach (string column in new[] { "Tracker", "FPS", "Mean confidence" })
             table.AddColumn(new TableColumn(column).RightAligned());
         foreach (var t in tracks)
@@ -156,6 +158,16 @@ public static class DemoCommand
         foreach (var spec in specs)
             AnsiConsole.MarkupLineInterpolated($"boxes: {RawResultLayout.FlatResultPath(Path.Combine(results, spec.ResultName), name)}");
         AnsiConsole.MarkupLineInterpolated($"video: {video}");
+    }
+
+    /// <summary>Result file name for the user's input: the file or folder name, or "camera-N" / "stream".</summary>
+    private static string ResultName(string input)
+    {
+        string trimmed = input.TrimEnd('/', '\\');
+        string name = File.Exists(trimmed) || Directory.Exists(trimmed) ? Path.GetFileNameWithoutExtension(trimmed)
+            : int.TryParse(trimmed, out int camera) ? $"camera-{camera}" : "stream";
+        var safe = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
+        return safe.Length == 0 ? "input" : safe;
     }
 
     private static string Percent(double value) => double.IsFinite(value) ? (100 * value).ToString("0.00", CultureInfo.InvariantCulture) : "-";

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using SkiaSharp;
+using VilTracker.IO;
 
 namespace VilTracker.Imaging;
 
@@ -35,6 +36,15 @@ public static class ImageFile
         return new Frame(info.Width, info.Height, RgbaToRgb(rgba));
     }
 
+    /// <summary>Encodes <paramref name="frame"/> as a JPEG file at <paramref name="path"/> (written atomically).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The quality is not between 1 and 100.</exception>
+    public static void SaveJpeg(Frame frame, string path, int quality = 90)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(quality, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(quality, 100);
+        AtomicFile.Write(path, stream => EncodeJpeg(frame, quality, stream));
+    }
+
     private static byte[] RgbaToRgb(byte[] rgba)
     {
         var rgb = new byte[rgba.Length / 4 * 3];
@@ -45,5 +55,31 @@ public static class ImageFile
             rgb[d + 2] = rgba[s + 2];
         }
         return rgb;
+    }
+
+    /// <summary>Encodes an RGB frame as JPEG into <paramref name="stream"/>.</summary>
+    private static void EncodeJpeg(Frame frame, int quality, Stream stream)
+    {
+        int pixels = frame.Width * frame.Height;
+        var rgba = new byte[pixels * 4];
+        var rgb = frame.Rgb;
+        for (int i = 0, j = 0; i < pixels; i++, j += 3)
+        {
+            rgba[4 * i] = rgb[j];
+            rgba[4 * i + 1] = rgb[j + 1];
+            rgba[4 * i + 2] = rgb[j + 2];
+            rgba[4 * i + 3] = 255;
+        }
+        var info = new SKImageInfo(frame.Width, frame.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        unsafe
+        {
+            fixed (byte* data = rgba)
+            {
+                using var pixmap = new SKPixmap(info, (nint)data, info.RowBytes);
+                using var encoded = pixmap.Encode(new SKJpegEncoderOptions(quality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore))
+                    ?? throw new InvalidOperationException($"SkiaSharp could not encode a {frame.Width}x{frame.Height} frame as JPEG.");
+                encoded.SaveTo(stream);
+            }
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using SkiaSharp;
 using VilTracker.Geometry;
 using VilTracker.Imaging;
 using VilTracker.IO;
@@ -69,7 +68,7 @@ public static class SyntheticSequenceWriter
         foreach (var frame in generator.Frames())
         {
             string path = Path.Combine(images, $"{frame.Index + 1:D6}.jpg");
-            AtomicFile.Write(path, stream => EncodeJpeg(frame.Image, jpegQuality, stream));
+            ImageFile.SaveJpeg(frame.Image, path, jpegQuality);
             paths.Add(path);
             boxes.Add(frame.TargetBox);
             visible.Add(frame.TargetVisible);
@@ -83,31 +82,5 @@ public static class SyntheticSequenceWriter
             groundTruth.Append(box.ToString()).Append('\n');
         AtomicFile.WriteAllText(Path.Combine(folder, GroundTruthFileName), groundTruth.ToString());
         return new Sequence(name, "generic", paths, boxes, visible);
-    }
-
-    /// <summary>Encodes an RGB frame as JPEG into <paramref name="stream"/>.</summary>
-    private static void EncodeJpeg(Frame frame, int quality, Stream stream)
-    {
-        int pixels = frame.Width * frame.Height;
-        var rgba = new byte[pixels * 4];
-        var rgb = frame.Rgb;
-        for (int i = 0, j = 0; i < pixels; i++, j += 3)
-        {
-            rgba[4 * i] = rgb[j];
-            rgba[4 * i + 1] = rgb[j + 1];
-            rgba[4 * i + 2] = rgb[j + 2];
-            rgba[4 * i + 3] = 255;
-        }
-        var info = new SKImageInfo(frame.Width, frame.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
-        unsafe
-        {
-            fixed (byte* data = rgba)
-            {
-                using var pixmap = new SKPixmap(info, (nint)data, info.RowBytes);
-                using var encoded = pixmap.Encode(new SKJpegEncoderOptions(quality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore))
-                    ?? throw new InvalidOperationException($"SkiaSharp could not encode a {frame.Width}x{frame.Height} frame as JPEG.");
-                encoded.SaveTo(stream);
-            }
-        }
     }
 }

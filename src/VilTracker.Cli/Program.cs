@@ -2,7 +2,6 @@ using System.CommandLine;
 using VilTracker.Cli.Commands;
 using VilTracker.Diagnostics;
 
-TorchRuntime.PreferPassiveThreadWaits(); // before torch loads; see the README's performance notes
 TorchRuntime.DisableNnpack();
 var root = new RootCommand("viltrack: Vision-LSTM single-object tracker for drone video (track, train, evaluate, export).");
 foreach (var command in CommandCatalog.All())

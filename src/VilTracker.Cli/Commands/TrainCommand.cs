@@ -73,15 +73,13 @@ public static class TrainCommand
             if (resume)
             {
                 var (state, config) = Trainer.ReadLatest(output);
-                var sampler = MakeSampler(config, state.Options, data, synthetic, heldOut);
-                trainer = Trainer.Resume(output, sampler);
-                if (trainer.CompletedSteps >= trainer.Options.TotalSteps)
+                if (state.Step >= state.Options.TotalSteps)
                 {
-                    AnsiConsole.MarkupLineInterpolated($"{output} is already complete ({trainer.CompletedSteps} steps); its model is in {Path.Combine(output, "model")}");
-                    trainer.Model.Dispose();
-                    trainer.Dispose();
+                    AnsiConsole.MarkupLineInterpolated($"{output} is already complete ({state.Step} steps); its model is in {Path.Combine(output, "model")}");
                     return 0;
                 }
+                var sampler = MakeSampler(config, state.Options, data, synthetic, heldOut);
+                trainer = Trainer.Resume(output, sampler);
                 AnsiConsole.MarkupLineInterpolated($"resuming {output} at step {trainer.CompletedSteps} of {trainer.Options.TotalSteps}");
             }
             else

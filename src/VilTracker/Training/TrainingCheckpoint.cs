@@ -94,7 +94,9 @@ public static class TrainingCheckpoint
     {
         string path = Path.Combine(checkpoint, OptimizerFile);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"{path}: checkpoint has no optimizer state; it is incomplete, resume from an earlier one.", path);
+            throw new FileNotFoundException(File.Exists(Path.Combine(checkpoint, "optimizer.bin"))
+                ? $"{checkpoint}: the optimizer state is in TorchSharp's format (optimizer.bin) of viltrack before 2026-12-04, which this version does not read; start a new run, or fine-tune from its model with --init."
+                : $"{path}: checkpoint has no optimizer state; it is incomplete, resume from an earlier one.", path);
         optimizer.Load(path);
     }
 

@@ -87,10 +87,9 @@ public sealed class TrackCommandTests : IDisposable
     }
 
     [Fact]
-    public void VilTrackerWithoutUsableWeightsFailsClearly()
+    public void VilTrackerWithAMissingModelFolderFailsClearly()
     {
         var boxes = Path.Combine(folder, "boxes.txt");
-        Assert.Equal(1, Invoke("--input", images, "--init", BagInit, "--tracker", "vil", "--out", boxes));
         Assert.Equal(1, Invoke("--input", images, "--init", BagInit, "--tracker", "vil", "--weights", Path.Combine(folder, "none"), "--out", boxes));
         Assert.False(File.Exists(boxes));
     }

@@ -44,16 +44,18 @@ public class CenterHeadTests
     public void NarrowPresetGivesMapsOfTheRightShapesAndRanges()
     {
         using var scope = NewDisposeScope();
-        manual_seed(11); // the raw-offset check below depends on the random initialisation and input
+        manual_seed(11);
         using var head = new CenterHead(24, [16, 8]);
         head.eval();
-        var maps = head.forward(randn(3, 24, 5, 7) * 50);
+        // Convolutions, batch norms at their initial statistics and ReLUs are nearly linear in the input's scale, so
+        // an input this large drives raw offsets far outside [0, 1] whatever the random weights.
+        var maps = head.forward(randn(3, 24, 5, 7) * 10_000);
         Assert.Equal(new long[] { 3, 1, 5, 7 }, maps.Score.shape);
         Assert.Equal(new long[] { 3, 2, 5, 7 }, maps.Size.shape);
         Assert.Equal(new long[] { 3, 2, 5, 7 }, maps.Offset.shape);
         Assert.True(maps.Score.min().item<float>() >= 1e-4f && maps.Score.max().item<float>() <= 1 - 1e-4f);
         Assert.True(maps.Size.min().item<float>() >= 1e-4f && maps.Size.max().item<float>() <= 1 - 1e-4f);
-        // Offsets are raw: with inputs this large some fall outside [0, 1].
+        // Offsets are raw (no sigmoid).
         Assert.True(maps.Offset.abs().max().item<float>() > 1);
     }
 

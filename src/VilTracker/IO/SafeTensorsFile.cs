@@ -10,8 +10,8 @@ namespace VilTracker.IO;
 /// are read from disk only when that tensor is loaded, straight into the new tensor's memory (no copy of the file).
 /// </summary>
 /// <remarks>
-/// Every malformed case (truncated file, header longer than the file, bad JSON, unknown dtype, negative or
-/// overlapping or out-of-range offsets, a shape that does not match its byte count) raises
+/// Every malformed case (truncated file, header longer than the file, bad JSON, a name given twice, unknown dtype,
+/// negative or overlapping or out-of-range offsets, a shape that does not match its byte count) raises
 /// <see cref="SafeTensorsFormatException"/> naming the file and the tensor.
 /// </remarks>
 public sealed class SafeTensorsFile : IDisposable
@@ -143,8 +143,12 @@ public sealed class SafeTensorsFile : IDisposable
                 throw new SafeTensorsFormatException(path, null, "header is not a JSON object.");
             var tensors = new List<SafeTensorInfo>();
             var metadata = new Dictionary<string, string>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
             {
+                if (!names.Add(property.Name))
+                    throw new SafeTensorsFormatException(path, property.Name == "__metadata__" ? null : property.Name,
+                        $"'{property.Name}' appears twice in the header; every tensor name must be unique.");
                 if (property.Name == "__metadata__")
                     ReadMetadata(path, property.Value, metadata);
                 else
@@ -169,7 +173,8 @@ public sealed class SafeTensorsFile : IDisposable
         {
             if (entry.Value.ValueKind != JsonValueKind.String)
                 throw new SafeTensorsFormatException(path, null, $"__metadata__ value of '{entry.Name}' is not a string.");
-            metadata[entry.Name] = entry.Value.GetString()!;
+            if (!metadata.TryAdd(entry.Name, entry.Value.GetString()!))
+                throw new SafeTensorsFormatException(path, null, $"__metadata__ key '{entry.Name}' appears twice.");
         }
     }
 

@@ -91,6 +91,9 @@ public sealed class SafeTensorsTests : IDisposable
     [InlineData("""{"t":[1,2]}""", 8, "t", "not a JSON object")]
     [InlineData("""{"__metadata__":{"k":1}}""", 0, null, "not a string")]
     [InlineData("""{"t":""", 0, null, "not valid JSON")]
+    [InlineData("""{"t":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"t":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}""", 8, "t", "appears twice")]
+    [InlineData("""{"__metadata__":{"k":"a"},"__metadata__":{"j":"b"}}""", 0, null, "appears twice")]
+    [InlineData("""{"__metadata__":{"k":"a","k":"b"}}""", 0, null, "appears twice")]
     public void MalformedHeaderNamesFileAndTensor(string header, int dataBytes, string? tensor, string problem)
     {
         var path = HandMade(header, new byte[dataBytes]);

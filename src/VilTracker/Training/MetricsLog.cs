@@ -34,17 +34,44 @@ public sealed class MetricsLog
     /// <summary>The CSV header line.</summary>
     public string CsvHeader => string.Join(',', new[] { "step", "epoch", "difficulty", "lr", "loss" }.Concat(terms).Concat(["iou", "samples_per_s"]));
 
-    /// <summary>Drops the lines of steps after <paramref name="step"/> (rewriting each file atomically).</summary>
+    /// <summary>
+    /// Drops the lines of steps after <paramref name="step"/>, and a last line torn by a kill in mid-write
+    /// (rewriting each file atomically).
+    /// </summary>
     public void TruncateAfter(long step)
     {
         if (File.Exists(jsonPath))
             AtomicFile.WriteAllText(jsonPath, string.Concat(File.ReadAllLines(jsonPath)
-                .Where(l => l.Length > 0 && JsonDocument.Parse(l).RootElement.GetProperty("step").GetInt64() <= step)
+                .Where(l => JsonLineStep(l) <= step)
                 .Select(l => l + "\n")));
         if (File.Exists(csvPath))
+        {
+            int columns = CsvHeader.Split(',').Length;
             AtomicFile.WriteAllText(csvPath, string.Concat(File.ReadAllLines(csvPath)
-                .Where((l, i) => i == 0 || (l.Length > 0 && long.Parse(l.Split(',')[0], CultureInfo.InvariantCulture) <= step))
+                .Where((l, i) => i == 0 || CsvLineStep(l, columns) <= step)
                 .Select(l => l + "\n")));
+        }
+    }
+
+    /// <summary>The step of a complete JSON line, or <see cref="long.MaxValue"/> for an empty or torn one.</summary>
+    private static long JsonLineStep(string line)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(line);
+            return json.RootElement.TryGetProperty("step", out var s) && s.TryGetInt64(out long value) ? value : long.MaxValue;
+        }
+        catch (JsonException)
+        {
+            return long.MaxValue;
+        }
+    }
+
+    /// <summary>The step of a complete CSV row, or <see cref="long.MaxValue"/> for an empty or torn one.</summary>
+    private static long CsvLineStep(string line, int columns)
+    {
+        var cells = line.Split(',');
+        return cells.Length == columns && long.TryParse(cells[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) ? value : long.MaxValue;
     }
 
     /// <summary>Appends one step to both files.</summary>

@@ -82,6 +82,9 @@ public class TrainerTests(ITestOutputHelper output)
             string partial = Path.Combine(killed, TrainingCheckpoint.FolderName, ".step-000004.0123.tmp");
             Directory.CreateDirectory(partial);
             File.WriteAllText(Path.Combine(partial, ModelFolder.WeightsFile), "half written");
+            // A kill in mid-write of the metrics leaves torn last lines; resuming drops them.
+            File.AppendAllText(Path.Combine(killed, MetricsLog.JsonFile), "{\"step\":5,\"ep");
+            File.AppendAllText(Path.Combine(killed, MetricsLog.CsvFile), "5,0,0.");
             using (var trainer = Trainer.Resume(killed, TrainingFixtures.SyntheticSampler(config, options.Seed)))
             {
                 Assert.False(Directory.Exists(partial));

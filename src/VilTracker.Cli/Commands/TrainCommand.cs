@@ -3,6 +3,7 @@ using Spectre.Console;
 using VilTracker.Model;
 using VilTracker.Training;
 using VilTracker.Training.Sampling;
+using VilTracker.Vil;
 using static TorchSharp.torch;
 
 namespace VilTracker.Cli.Commands;
@@ -32,6 +33,7 @@ public static class TrainCommand
         var checkpointEvery = new Option<long>("--checkpoint-every") { Description = "Checkpoint interval in steps (0: only at the end).", DefaultValueFactory = _ => 500 };
         var seed = new Option<ulong>("--seed") { Description = "Run seed.", DefaultValueFactory = _ => 1 };
         var heldOut = new Option<string?>("--held-out") { Description = "Comma-separated sequence names excluded from training." };
+        var backbone = new Option<string?>("--backbone-weights") { Description = "Phase 1: start the backbone from official ViL weights (safetensors, official or training-code names; the conv kind follows the weights)." };
         var teacher = new Option<string?>("--teacher") { Description = "Phase 2: teacher model folder to distil from." };
         var adaptive = new Option<bool>("--adaptive-weighting") { Description = "Learn the loss weights (homoscedastic uncertainty) instead of the fixed ones." };
         var filmEpoch = new Option<int>("--film-start-epoch") { Description = "Phase 1: first epoch with FiLM on.", DefaultValueFactory = _ => 1 };
@@ -40,7 +42,7 @@ public static class TrainCommand
         var warmup = new Option<long?>("--warmup-steps") { Description = "Learning-rate warm-up steps (default: a tenth of the steps, at most 100)." };
 
         var command = new Command("train", "Train a VilTracker model on datasets and/or synthetic sequences, with checkpoints, resume and model export.");
-        foreach (var option in new Option[] { phase, preset, init, data, synthetic, epochs, maxSteps, stepsPerEpoch, batchSize, lr, output, resume, checkpointEvery, seed, heldOut, teacher, adaptive, filmEpoch, rampEpochs, warmup, noAugment })
+        foreach (var option in new Option[] { phase, preset, init, data, synthetic, epochs, maxSteps, stepsPerEpoch, batchSize, lr, output, resume, checkpointEvery, seed, heldOut, backbone, teacher, adaptive, filmEpoch, rampEpochs, warmup, noAugment })
             command.Options.Add(option);
         command.SetAction(parse =>
         {
@@ -51,7 +53,7 @@ public static class TrainCommand
                 StepsPerEpoch = parse.GetValue(stepsPerEpoch), TotalSteps = total, LearningRate = parse.GetValue(lr),
                 FinalLearningRate = parse.GetValue(lr) / 100, WarmupSteps = parse.GetValue(warmup) ?? Math.Min(100, total / 10),
                 Curriculum = new Curriculum(RampEpochs: parse.GetValue(rampEpochs)),
-                CheckpointEvery = parse.GetValue(checkpointEvery), Teacher = parse.GetValue(teacher),
+                CheckpointEvery = parse.GetValue(checkpointEvery), Teacher = parse.GetValue(teacher), BackboneWeights = parse.GetValue(backbone),
                 AdaptiveWeighting = parse.GetValue(adaptive), Augment = !parse.GetValue(noAugment), FilmStartEpoch = parse.GetValue(filmEpoch),
             };
             var held = (parse.GetValue(heldOut) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
@@ -87,8 +89,12 @@ public static class TrainCommand
                 options.Validate();
                 if (options.Phase == 2 && init is null)
                     throw new ArgumentException("Phase 2 fine-tunes a phase-1 model: give --init MODELFOLDER.");
+                if (options.BackboneWeights is not null && init is not null)
+                    throw new ArgumentException("--backbone-weights starts a new model from a preset; it cannot be combined with --init (that model already has its weights).");
                 manual_seed(SampleSeed.TorchSeed(options.Seed));
-                var model = init is null ? new TrackerModel(TrackerPresets.Get(preset)) : ModelFolder.Load(init);
+                var model = init is not null ? ModelFolder.Load(init)
+                    : options.BackboneWeights is null ? new TrackerModel(TrackerPresets.Get(preset))
+                    : FromOfficialBackbone(TrackerPresets.Get(preset), options.BackboneWeights);
                 trainer = Trainer.Start(options, model, MakeSampler(model.Config, options, data, synthetic, heldOut), output);
             }
             using (trainer)
@@ -116,11 +122,18 @@ public static class TrainCommand
             }
             return 0;
         }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException or KeyNotFoundException)
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException or KeyNotFoundException or VilWeightsException)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]error[/] {e.Message}");
             return 1;
         }
+    }
+
+    private static TrackerModel FromOfficialBackbone(TrackerModelConfig preset, string weights)
+    {
+        var (model, imported) = OfficialVilImport.CreateFrom(preset, weights);
+        AnsiConsole.MarkupLineInterpolated($"backbone: {imported} tensors imported from {weights} (conv {model.Config.ConvKind}, kernel {model.Config.ConvKernelSize})");
+        return model;
     }
 
     private static PairSampler MakeSampler(TrackerModelConfig config, TrainingOptions options, IReadOnlyList<string> data,

@@ -1,3 +1,4 @@
+using VilTracker.IO;
 using VilTracker.Vil;
 using static TorchSharp.torch;
 
@@ -12,6 +13,56 @@ namespace VilTracker.Model;
 /// </summary>
 public static class OfficialVilImport
 {
+    /// <summary>
+    /// Builds a tracker of <paramref name="config"/>'s shape whose backbone starts from the official ViL weights in
+    /// the safetensors file <paramref name="path"/>. The convolution kind and kernel size follow the weights (official
+    /// ViL2: 2-D 3x3), since they decide the shapes of the block weights; everything else is the given configuration.
+    /// </summary>
+    /// <returns>The model and the number of imported tensors.</returns>
+    /// <exception cref="VilWeightsException">Missing blocks or shape mismatches (e.g. another <c>dim</c>), all listed.</exception>
+    /// <exception cref="IOException">The file is missing or not valid safetensors.</exception>
+    public static (TrackerModel Model, int Imported) CreateFrom(TrackerModelConfig config, string path)
+    {
+        using var file = SafeTensorsFile.Open(path);
+        var weights = file.LoadAll();
+        try
+        {
+            // Built outside any dispose scope: the model's parameters outlive this call.
+            var model = new TrackerModel(WithConvolutionOf(config, weights));
+            try
+            {
+                return (model, Import(model, weights, path).Count);
+            }
+            catch
+            {
+                model.Dispose();
+                throw;
+            }
+        }
+        finally
+        {
+            foreach (var tensor in weights.Values) tensor.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="config"/> with the convolution kind and kernel size of the weights' first block: a 4-D
+    /// <c>layer.conv.weight</c> is the official 2-D convolution, a 3-D <c>layer.conv.conv.weight</c> the causal 1-D one.
+    /// Weights with neither keep the configuration's convolution.
+    /// </summary>
+    public static TrackerModelConfig WithConvolutionOf(TrackerModelConfig config, IReadOnlyDictionary<string, Tensor> weights)
+    {
+        const string firstLayer = "blocks.0.rowwise_from_top_left.layer.";
+        var names = VilWeightLoader.UsesTrainingNames(weights.Keys)
+            ? weights.ToDictionary(kv => VilWeightLoader.RenameTrainingKey(kv.Key), kv => kv.Value)
+            : weights.ToDictionary(kv => kv.Key, kv => kv.Value);
+        if (names.TryGetValue(firstLayer + "conv.weight", out var conv2d) && conv2d.dim() == 4)
+            return config with { ConvKind = VilConvKind.Conv2d, ConvKernelSize = (int)conv2d.shape[3] };
+        if (names.TryGetValue(firstLayer + "conv.conv.weight", out var conv1d) && conv1d.dim() == 3)
+            return config with { ConvKind = VilConvKind.Causal1d, ConvKernelSize = (int)conv1d.shape[2] };
+        return config;
+    }
+
     /// <summary>
     /// Copies the matching weights into <paramref name="model"/>. Official blocks beyond the tracker's depth are
     /// skipped; every tracker block must be present with the same shapes (e.g. the same convolution kind).

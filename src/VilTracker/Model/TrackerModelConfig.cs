@@ -81,6 +81,7 @@ public sealed record TrackerModelConfig
         Require(SearchSize > 0 && SearchSize % PatchSize == 0, $"search_size {SearchSize} must be a positive multiple of patch_size {PatchSize}.");
         Require(TemplateFactor > 0 && SearchFactor > 0, "template_factor and search_factor must be positive.");
         Require(ConvKernelSize > 0, $"conv_kernel_size {ConvKernelSize} must be positive.");
+        Require(ConvKind != VilConvKind.Conv2d || ConvKernelSize % 2 == 1, $"conv_kernel_size {ConvKernelSize} must be odd for conv_kind 2d (same padding; the official ViL2 uses 3).");
         Require(ContextDim > 0, $"context_dim {ContextDim} must be positive.");
         Require(FilmAfterBlocks.All(i => i >= 0 && i < Blocks), $"film_after_blocks [{string.Join(", ", FilmAfterBlocks)}] must lie in 0..{Blocks - 1}.");
         Require(FilmAfterBlocks.Distinct().Count() == FilmAfterBlocks.Length, "film_after_blocks has repeated indices.");

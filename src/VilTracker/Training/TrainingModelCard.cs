@@ -43,6 +43,8 @@ public static class TrainingModelCard
             ? "- loss weights learned (homoscedastic uncertainty)"
             : FormattableString.Invariant($"- loss weights: focal {options.FocalWeight:G4}, GIoU {options.GiouWeight:G4}, L1 {options.L1Weight:G4}, size {options.SizeWeight:G4}, NLL {options.NllWeight:G4} x difficulty") + extra);
         card.AppendLine(string.Create(c, $"- curriculum: difficulty 0 to 1 over {options.Curriculum.RampEpochs:G4} epochs (frame gap {options.Curriculum.MinFrameGap} to {options.Curriculum.MaxFrameGap})"));
+        if (options.BackboneWeights is not null)
+            card.AppendLine($"- backbone started from the official ViL weights `{Path.GetFileName(options.BackboneWeights)}` (conv {config.ConvKind}, kernel {config.ConvKernelSize})");
         card.AppendLine(options.Phase == 1 ? $"- FiLM on from epoch {options.FilmStartEpoch}" : "- shared experts frozen, FiLM on");
         card.AppendLine(string.Create(c, $"- wall time {TimeSpan.FromSeconds(wallSeconds):hh\\:mm\\:ss} (float32 on CPU)"));
         card.AppendLine();

@@ -79,6 +79,9 @@ public sealed record TrainingOptions
     /// <summary>Colour/grayscale/blur augmentation on.</summary>
     [JsonPropertyName("augment")] public bool Augment { get; init; } = true;
 
+    /// <summary>Phase 1: official ViL weights (safetensors) the backbone starts from, or null for a random start.</summary>
+    [JsonPropertyName("backbone_weights")] public string? BackboneWeights { get; init; }
+
     /// <summary>Batches prepared ahead on background threads.</summary>
     [JsonPropertyName("prefetch")] public int Prefetch { get; init; } = 2;
 

@@ -46,8 +46,9 @@ public static class VisibilityLabels
     }
 
     /// <summary>
-    /// GOT-10k visibility, the rule of its toolkits: visible when the target is not absent and its cover
-    /// level (0 = fully occluded ... 8 = fully visible) is above 0.
+    /// GOT-10k visibility, the rule of its evaluation toolkit (<c>cover &gt; 0</c>): visible when the cover level
+    /// (0 = fully occluded ... 8 = fully visible) is above 0. The absence file must have the same length; a frame
+    /// the annotators marked absent while giving it a cover level counts as visible, as the toolkit counts it.
     /// </summary>
     /// <exception cref="InvalidDataException">The two files have different lengths.</exception>
     public static IReadOnlyList<bool> Got10kVisible(string absencePath, string coverPath)
@@ -56,7 +57,7 @@ public static class VisibilityLabels
         var cover = ReadPerLine(coverPath);
         if (absence.Count != cover.Count)
             throw new InvalidDataException($"{absencePath} has {absence.Count} lines but {coverPath} has {cover.Count}; they must match.");
-        return absence.Zip(cover, (absent, level) => absent == 0 && level > 0).ToArray();
+        return cover.Select(level => level > 0).ToArray();
     }
 
     /// <summary>LaSOT visibility: visible when neither fully occluded nor out of view.</summary>

@@ -121,6 +121,10 @@ public sealed class Got10kEvaluator : IProtocolEvaluator
             for (int i = 1; i < anno.Count; i++)
             {
                 if (visible is not null && !visible[i]) continue;
+                if (!anno[i].IsFinite)
+                    throw new InvalidDataException(
+                        $"Sequence '{sequence.Name}', frame {i + 1}: the ground truth is missing (NaN). The GOT-10k test split " +
+                        "withholds it: evaluate on the val split, or submit the results to the GOT-10k server.");
                 ious.Add(ToolkitGeometry.Got10kIou(
                     ToolkitGeometry.Got10kBound(boxes[i], bound), ToolkitGeometry.Got10kBound(anno[i], bound)));
             }

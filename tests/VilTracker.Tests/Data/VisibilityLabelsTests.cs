@@ -6,13 +6,15 @@ namespace VilTracker.Tests.Data;
 public class VisibilityLabelsTests
 {
     [Fact]
-    public void Got10kVisibleNeedsPresenceAndSomeCover()
+    public void Got10kVisibleNeedsSomeCoverAsTheToolkitDoes()
     {
         using var temp = new TempFolder();
-        string absence = temp.WriteText("absence.label", "0\n1\n0\n0\n\n");
-        string cover = temp.WriteText("cover.label", "8\n0\n0\n5\n");
-        Assert.Equal([true, false, false, true], VisibilityLabels.Got10kVisible(absence, cover));
-        Assert.Equal([8, 0, 0, 5], VisibilityLabels.ReadPerLine(cover));
+        string absence = temp.WriteText("absence.label", "0\n1\n0\n0\n1\n\n");
+        string cover = temp.WriteText("cover.label", "8\n0\n0\n5\n3\n");
+        // The toolkit keeps cover > 0 only: the last frame (absent, yet cover 3) is evaluated.
+        Assert.Equal([true, false, false, true, true], VisibilityLabels.Got10kVisible(absence, cover));
+        Assert.Equal([8, 0, 0, 5, 3], VisibilityLabels.ReadPerLine(cover));
+        Assert.Throws<InvalidDataException>(() => VisibilityLabels.Got10kVisible(temp.WriteText("short.label", "0\n"), cover));
     }
 
     [Fact]

@@ -121,6 +121,16 @@ public class Got10kEvaluatorTests
     }
 
     [Fact]
+    public void Got10kTestSplitWithoutGroundTruthIsRefusedNamingTheFrame()
+    {
+        // The test split ships only the first box; later rows are NaN and carry no visibility labels.
+        var seq = Make("got10k", [G, Box.NaN, Box.NaN]);
+        var error = Assert.Throws<InvalidDataException>(() => _eval.EvaluateSequence(seq, Run(G, G, G), new ImageSize(100, 100)));
+        Assert.Contains("frame 2", error.Message);
+        Assert.Contains("test split", error.Message);
+    }
+
+    [Fact]
     public void OtbSummaryAveragesCurvesAndRejectsMixingWithGot10k()
     {
         var a = _eval.EvaluateSequence(Make("otb", Repeat(G, 2), name: "a"), Run(G, new Box(50, 50, 10, 10)));

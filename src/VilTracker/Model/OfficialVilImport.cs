@@ -53,9 +53,7 @@ public static class OfficialVilImport
     public static TrackerModelConfig WithConvolutionOf(TrackerModelConfig config, IReadOnlyDictionary<string, Tensor> weights)
     {
         const string firstLayer = "blocks.0.rowwise_from_top_left.layer.";
-        var names = VilWeightLoader.UsesTrainingNames(weights.Keys)
-            ? weights.ToDictionary(kv => VilWeightLoader.RenameTrainingKey(kv.Key), kv => kv.Value)
-            : weights.ToDictionary(kv => kv.Key, kv => kv.Value);
+        var names = ByOfficialNames(weights);
         if (names.TryGetValue(firstLayer + "conv.weight", out var conv2d) && conv2d.dim() == 4)
             return config with { ConvKind = VilConvKind.Conv2d, ConvKernelSize = (int)conv2d.shape[3] };
         if (names.TryGetValue(firstLayer + "conv.conv.weight", out var conv1d) && conv1d.dim() == 3)
@@ -73,9 +71,7 @@ public static class OfficialVilImport
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var incoming = VilWeightLoader.UsesTrainingNames(weights.Keys)
-            ? weights.ToDictionary(kv => VilWeightLoader.RenameTrainingKey(kv.Key), kv => kv.Value)
-            : weights.ToDictionary(kv => kv.Key, kv => kv.Value);
+        var incoming = ByOfficialNames(weights);
         var target = model.state_dict();
         var plan = new Dictionary<string, Tensor>();
         foreach (var name in target.Keys.Where(IsSharedWithVil))
@@ -103,6 +99,12 @@ public static class OfficialVilImport
             target[name].copy_(value);
         return plan.Keys.OrderBy(n => n, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>The weights keyed by their official names (training-code names of released checkpoints renamed).</summary>
+    private static Dictionary<string, Tensor> ByOfficialNames(IReadOnlyDictionary<string, Tensor> weights) =>
+        VilWeightLoader.UsesTrainingNames(weights.Keys)
+            ? weights.ToDictionary(kv => VilWeightLoader.RenameTrainingKey(kv.Key), kv => kv.Value)
+            : weights.ToDictionary(kv => kv.Key, kv => kv.Value);
 
     private static bool IsSharedWithVil(string name) =>
         name.StartsWith("patch_embed.", StringComparison.Ordinal) ||

@@ -117,6 +117,8 @@ public static class TrainCommand
                     AnsiConsole.MarkupLineInterpolated($"[yellow]interrupted[/] at step {trainer.CompletedSteps}; checkpoint {checkpoint}; continue with --resume");
                     return 130;
                 }
+                if (trainer.SkippedSteps > 0)
+                    AnsiConsole.MarkupLineInterpolated($"[yellow]{trainer.SkippedSteps} step(s) had non-finite gradients and changed no weight[/]");
                 Export(trainer, output);
                 trainer.Model.Dispose();
             }

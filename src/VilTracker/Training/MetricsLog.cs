@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using VilTracker.IO;
 
 namespace VilTracker.Training;
@@ -17,6 +18,9 @@ public sealed class MetricsLog
 
     /// <summary>CSV file name.</summary>
     public const string CsvFile = "metrics.csv";
+
+    /// <summary>A diverged step's NaN or infinite loss is written as the string "NaN" / "Infinity".</summary>
+    private static readonly JsonSerializerOptions JsonOptions = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     private readonly string jsonPath;
     private readonly string csvPath;
@@ -84,7 +88,7 @@ public sealed class MetricsLog
         foreach (var (name, value) in m.Terms) json[name] = value;
         json["iou"] = m.MeanIou;
         json["samples_per_s"] = m.SamplesPerSecond;
-        AppendLine(jsonPath, JsonSerializer.Serialize(json));
+        AppendLine(jsonPath, JsonSerializer.Serialize(json, JsonOptions));
         if (!File.Exists(csvPath) || new FileInfo(csvPath).Length == 0)
             AppendLine(csvPath, CsvHeader);
         var row = new[] { m.Step.ToString(CultureInfo.InvariantCulture), m.Epoch.ToString(CultureInfo.InvariantCulture), F(m.Difficulty), F(m.LearningRate), F(m.Loss) }

@@ -81,6 +81,9 @@ public sealed class Trainer : IDisposable
     /// <summary>Steps completed so far.</summary>
     public long CompletedSteps { get; private set; }
 
+    /// <summary>Steps of this process whose gradients were not finite, so that they changed no weight.</summary>
+    public long SkippedSteps { get; private set; }
+
     /// <summary>Training wall time so far (including earlier sessions of a resumed run), in seconds.</summary>
     public double WallSeconds => wallSeconds;
 
@@ -211,8 +214,14 @@ public sealed class Trainer : IDisposable
         var loss = objective.Compute(output, tensors, difficulty, teacherOutput);
         optimizer.ZeroGrad();
         loss.Total.backward();
-        nn.utils.clip_grad_norm_(trained, Options.GradClip);
-        optimizer.Step();
+        double norm = nn.utils.clip_grad_norm_(trained, Options.GradClip);
+        // A non-finite gradient would reach every weight through the clipping factor and AdamW's moments, so such a
+        // step changes nothing. libtorch 2.10's CPU convolution returns NaN input gradients now and then when it
+        // runs on two threads (a 3x3 convolution of a (2, 8, 3, 3) input: about 1 backward in 4; none on one thread).
+        if (double.IsFinite(norm))
+            optimizer.Step();
+        else
+            SkippedSteps++;
 
         var terms = loss.Terms.ToDictionary(kv => kv.Key, kv => (double)kv.Value.item<float>());
         double total = loss.Total.item<float>();

@@ -9,6 +9,34 @@ namespace VilTracker.Tests.Training;
 public class TrainerTests(ITestOutputHelper output)
 {
     [Fact]
+    public void AStepWithNonFiniteGradientsChangesNoWeight()
+    {
+        var config = TrainingFixtures.TinyModel;
+        var options = new TrainingOptions { Seed = 4, BatchSize = 2, TotalSteps = 1, WarmupSteps = 0, CheckpointEvery = 0 };
+        string run = TrainingFixtures.TempRunFolder();
+        try
+        {
+            manual_seed(4);
+            using var model = new TrackerModel(config);
+            var poisoned = model.named_parameters().Single(p => p.name == "uncertainty_head.conv2_unc.bias").parameter;
+            using (no_grad()) poisoned.fill_(double.NaN);
+            var before = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().clone());
+            using var trainer = Trainer.Start(options, model, TrainingFixtures.SyntheticSampler(config, options.Seed), run);
+            trainer.Run();
+
+            Assert.Equal(1, trainer.SkippedSteps);
+            // Without the guard the NaN clipping factor would have turned every weight into NaN.
+            foreach (var (name, parameter) in model.named_parameters().Where(p => p.name != "uncertainty_head.conv2_unc.bias"))
+                Assert.True(parameter.allclose(before[name], rtol: 0, atol: 0), $"{name} changed");
+            foreach (var value in before.Values) value.Dispose();
+        }
+        finally
+        {
+            Directory.Delete(run, recursive: true);
+        }
+    }
+
+    [Fact]
     public void TinyModelLossFallsOnSyntheticData()
     {
         var config = TrainingFixtures.TinyModel;
